@@ -1,0 +1,3 @@
+from kngg_cli.cli import main
+
+main()

@@ -1,0 +1,171 @@
+"""The rule catalogue and the step plan: packaged data that every command reads."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+FAMILIES = {
+    "S": {"nl": "structuur", "en": "structure"},
+    "R": {"nl": "verwijzingen en samenhang", "en": "references and consistency"},
+    "P": {"nl": "privacy", "en": "privacy"},
+    "G": {"nl": "poorten van het stappenplan", "en": "phase gates"},
+    "A": {"nl": "advies", "en": "advice"},
+    "X": {"nl": "configuratie van kngg", "en": "kngg configuration"},
+}
+LocalText = dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    code: str
+    name: str
+    severity: str
+    summary: LocalText
+    what: LocalText
+    why: LocalText
+    example: LocalText
+    messages: dict[str, LocalText]
+    hints: dict[str, LocalText]
+    source: LocalText | None = None  # the passage of the Leidraad or the M&E matrix the rule rests on
+    step: int | None = None  # the gate this rule belongs to, from the step plan
+    phase: int | None = None
+
+    @property
+    def family(self) -> str:
+        return self.code[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    number: int
+    name: LocalText
+    description: LocalText
+    stage: str
+    gate: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StepPlan:
+    edition: str
+    phase_names: dict[int, LocalText]
+    stage_names: dict[str, LocalText]
+    steps: tuple[Step, ...]
+    phase2_rules: tuple[str, ...]
+    phase2_description: LocalText = field(default_factory=dict)
+
+    def step(self, number: int) -> Step:
+        return self.steps[number - 1]
+
+    @property
+    def last_step(self) -> int:
+        return self.steps[-1].number
+
+    def gate_step_of(self, code: str) -> int | None:
+        for step in self.steps:
+            if code in step.gate:
+                return step.number
+        return None
+
+
+def _read(name: str) -> Any:
+    from kngg_cli.loading.yamlnodes import parse_yaml
+
+    text = resources.files("kngg_cli.catalog").joinpath(name).read_text(encoding="utf-8")
+    result = parse_yaml(text)
+    if result.issues or not result.documents:
+        raise RuntimeError(f"packaged catalogue file {name} is broken: {result.issues}")
+    return result.documents[0].data
+
+
+@cache
+def step_plan() -> StepPlan:
+    data = _read("stepplan.yaml")
+    phases = {phase["number"]: phase for phase in data["phases"]}
+    first = phases[1]
+    stage_of = {n: stage["id"] for stage in first["stages"] for n in stage["steps"]}
+    steps = tuple(
+        Step(s["number"], s["name"], s["description"], stage_of[s["number"]], tuple(s.get("gate") or ()))
+        for s in first["steps"]
+    )
+    return StepPlan(
+        edition=data["edition"],
+        phase_names={number: phase["name"] for number, phase in phases.items()},
+        stage_names={stage["id"]: stage["name"] for stage in first["stages"]},
+        steps=steps,
+        phase2_rules=tuple(phases[2].get("rules") or ()),
+        phase2_description=phases[2].get("description") or {},
+    )
+
+
+RULE_FILES = ("S.yaml", "R.yaml", "P.yaml", "G.yaml", "A.yaml", "X.yaml")
+
+
+@cache
+def catalogue() -> dict[str, RuleInfo]:
+    plan = step_plan()
+    rules: dict[str, RuleInfo] = {}
+    folder = resources.files("kngg_cli.catalog").joinpath("rules")
+    for name in RULE_FILES:
+        if not folder.joinpath(name).is_file():
+            continue
+        for code, entry in _read(f"rules/{name}").items():
+            rules[code] = RuleInfo(
+                code=code,
+                name=entry["name"],
+                severity=entry["severity"],
+                summary=entry["summary"],
+                what=entry["what"],
+                why=entry["why"],
+                example=entry.get("example") or {},
+                messages=entry.get("messages") or {},
+                hints=entry.get("hints") or {},
+                source=entry.get("source"),
+                step=plan.gate_step_of(code),
+                phase=2 if code in plan.phase2_rules else None,
+            )
+    return dict(sorted(rules.items(), key=lambda item: _code_order(item[0])))
+
+
+def _code_order(code: str) -> tuple[int, str]:
+    return ("SRPGAX".index(code[0]) if code[0] in "SRPGAX" else 99, code)
+
+
+def localized(text: LocalText | None, lang: str) -> str:
+    if not text:
+        return ""
+    return text.get(lang) or text.get("nl") or next(iter(text.values()))
+
+
+def format_text(template: str, params: dict[str, Any]) -> str:
+    return template.format_map(_Params(params))
+
+
+class _Params(dict[str, Any]):
+    """Missing placeholders stay visible instead of raising; lists read as prose."""
+
+    def __init__(self, params: dict[str, Any]) -> None:
+        super().__init__({k: _prose(v) for k, v in params.items()})
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _prose(value: Any) -> Any:
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return value
+
+
+def render_message(rule: RuleInfo, key: str, params: dict[str, Any], lang: str) -> tuple[str, str | None]:
+    """The finding's message and hint in one language; a did-you-mean hint where there is a suggestion."""
+    message = localized(rule.messages.get(key) or rule.messages.get("default"), lang)
+    hint_key = key
+    if params.get("suggestion") and f"{key}_suggest" in rule.hints:
+        hint_key = f"{key}_suggest"
+    hint_text = rule.hints.get(hint_key) or rule.hints.get("default")
+    hint = format_text(localized(hint_text, lang), params) if hint_text else None
+    return format_text(message, params), hint or None

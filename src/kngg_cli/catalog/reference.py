@@ -1,0 +1,59 @@
+"""Reference data shipped with kngg: the CBS list of gemeenten and the KnGG M&E matrix."""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+# CBS gemeentelijke indeling on 1 January 2025 (unchanged on 1 January 2026); CBS open data, CC BY 4.0.
+GEMEENTE_LIST_YEAR = 2025
+GEMEENTE_LIST_LABEL = "CBS-indeling 1 januari 2025"
+
+
+@dataclass(frozen=True, slots=True)
+class Gemeente:
+    code: str
+    name: str
+    province: str
+
+
+@cache
+def gemeenten() -> dict[str, Gemeente]:
+    text = resources.files("kngg_cli.data").joinpath("gemeenten-2025.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(text.splitlines())
+    return {row["code"]: Gemeente(row["code"], row["name"], row["province"]) for row in rows}
+
+
+@cache
+def gemeente_codes_by_name() -> dict[str, str]:
+    return {g.name.casefold(): g.code for g in gemeenten().values()}
+
+
+@dataclass(frozen=True, slots=True)
+class MatrixIndicator:
+    ref: str
+    name: str
+    level: str
+    type: str
+
+
+@dataclass(frozen=True, slots=True)
+class MeMatrix:
+    levels: dict[str, str]
+    indicators: dict[str, MatrixIndicator]
+
+
+@cache
+def me_matrix() -> MeMatrix:
+    from kngg_cli.loading.yamlnodes import parse_yaml
+
+    text = resources.files("kngg_cli.data").joinpath("me-matrix.yaml").read_text(encoding="utf-8")
+    data: Any = parse_yaml(text).documents[0].data
+    indicators = {
+        ref: MatrixIndicator(ref, entry["name"], ref.split(".")[0], entry["type"])
+        for ref, entry in data["indicators"].items()
+    }
+    return MeMatrix(levels=dict(data["levels"]), indicators=indicators)

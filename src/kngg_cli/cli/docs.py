@@ -1,0 +1,83 @@
+"""`kngg rules`, `kngg explain` and `kngg schema`: the catalogue and the format, as the CLI prints them."""
+
+from __future__ import annotations
+
+import json
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from kngg_cli.cli.common import CommandError, DebugOption, LangOption, parse_lang, run, write_output
+
+
+class ListFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+def _complete_code(incomplete: str) -> list[str]:
+    from kngg_cli.catalog import catalogue
+
+    return [code for code in catalogue() if code.startswith(incomplete.upper())]
+
+
+def register(app: typer.Typer, summaries: dict[str, str]) -> None:
+    @app.command("rules", help=summaries["rules"])
+    def rules(
+        output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text of json.")] = ListFormat.text,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.explain import rules_as_data, rules_as_text
+
+            language = parse_lang(lang) or _env_lang()
+            if output_format is ListFormat.json:
+                write_output(json.dumps(rules_as_data(), ensure_ascii=False, indent=2) + "\n", None)
+            else:
+                write_output(rules_as_text(language), None)
+            return 0
+
+        run(action, debug)
+
+    @app.command("explain", help=summaries["explain"])
+    def explain(
+        code: Annotated[str, typer.Argument(help="Regelcode, bijvoorbeeld G602.", autocompletion=_complete_code)],
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.catalog import catalogue
+            from kngg_cli.explain import explain_text
+            from kngg_cli.rules.references import did_you_mean
+
+            language = parse_lang(lang) or _env_lang()
+            wanted = code.strip().upper()
+            if wanted not in catalogue():
+                suggestion = did_you_mean(wanted, catalogue()).get("suggestion")
+                extra = f"; bedoel je {suggestion}?" if suggestion else "; zie `kngg rules`"
+                raise CommandError(f"onbekende regelcode '{code}'{extra}")
+            write_output(explain_text(wanted, language), None)
+            return 0
+
+        run(action, debug)
+
+    @app.command("schema", help=summaries["schema"])
+    def schema(
+        output: Annotated[str | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.model.schema import json_schema
+
+            write_output(json.dumps(json_schema(), ensure_ascii=False, indent=2) + "\n", output)
+            return 0
+
+        run(action, debug)
+
+
+def _env_lang() -> str:
+    import os
+
+    return os.environ.get("KNGG_LANG") if os.environ.get("KNGG_LANG") in ("nl", "en") else "nl"  # type: ignore[return-value]

@@ -1,0 +1,272 @@
+"""The check pipeline: find regions → load → models → rules → findings (severity, gates, suppression).
+
+This is the library behind `kngg check`, `status`, `advance` and `render`; the CLI only parses
+options and prints. Severity is settled here, once, before any reporter or command reads it.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from kngg_cli.catalog import RuleInfo, catalogue, render_message, step_plan
+from kngg_cli.findings import Finding, Location, Problem, Severity, Span, count_by_severity
+from kngg_cli.loading.files import SourceFile, find_region_roots
+from kngg_cli.loading.region import load_region
+from kngg_cli.model.document import build_documents
+from kngg_cli.rules import registered_rules
+from kngg_cli.rules.context import RegionView
+
+PHASE_2 = "fase-2"
+NEXT = "next"
+
+
+class UsageError(Exception):
+    """The command cannot run as asked (exit 2)."""
+
+
+@dataclass(frozen=True)
+class CheckOptions:
+    today: date
+    lang: str | None = None  # None: KNGG_LANG, then the region's `language`, then nl
+    target: str | None = None  # a step number, "next" or "fase-2"
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+
+
+@dataclass
+class RegionResult:
+    root: Path
+    id: str
+    phase: int | None
+    step: int | None
+    lang: str
+    findings: list[Finding]
+    files: int
+    view: RegionView
+
+    @property
+    def summary(self) -> dict[str, int]:
+        return count_by_severity(self.findings)
+
+    @property
+    def open_items(self) -> list[Finding]:
+        """The current step's gate: its to-do list."""
+        return [f for f in self.findings if not f.enforced]
+
+    def has_errors(self, families: str | None = None) -> bool:
+        return any(
+            f.severity is Severity.ERROR and (families is None or f.code[0] in families) for f in self.findings
+        )
+
+
+@dataclass
+class CheckResult:
+    today: date
+    regions: list[RegionResult] = field(default_factory=list)
+
+    @property
+    def findings(self) -> list[Finding]:
+        return sorted((f for r in self.regions for f in r.findings), key=lambda f: f.sort_key)
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = count_by_severity(self.findings)
+        return {**counts, "files": sum(r.files for r in self.regions), "regions": len(self.regions)}
+
+    def exit_code(self, strict: bool = False) -> int:
+        counts = count_by_severity(self.findings)
+        if counts["error"] or (strict and counts["warning"]):
+            return 1
+        return 0
+
+
+def check_path(path: Path, options: CheckOptions) -> CheckResult:
+    validate_selectors(options)
+    result = CheckResult(options.today)
+    for root in find_region_roots(path):
+        result.regions.append(check_region(root, options))
+    return result
+
+
+def validate_selectors(options: CheckOptions) -> None:
+    known = catalogue()
+    for selector in (*options.select, *options.ignore):
+        if not any(code.startswith(selector) for code in known):
+            raise UsageError(f"onbekende regelcode '{selector}' (zie `kngg rules`)")
+    for selector in options.ignore:
+        if selector.startswith("S"):
+            raise UsageError(f"S-regels kunnen niet worden uitgezet: '{selector}'")
+    if options.target is not None:
+        parse_target(options.target, current_step=1)
+
+
+def parse_target(target: str, current_step: int) -> int:
+    """The last step whose gate is enforced for `--target`; fase-2 means all of phase 1."""
+    last = step_plan().last_step
+    if target == PHASE_2:
+        return last
+    if target == NEXT:
+        return current_step
+    if target.isdigit() and 1 <= int(target) <= last:
+        return int(target)
+    raise UsageError(f"ongeldige --target '{target}': gebruik een stap 1-{last}, 'next' of 'fase-2'")
+
+
+def check_region(root: Path, options: CheckOptions) -> RegionResult:
+    loaded = load_region(root)
+    documents = build_documents(loaded)
+    view = RegionView(root, loaded.files, documents, options.today)
+    view.unreadable = any(not f.readable for f in loaded.files)
+    region = view.region
+    phase = region.progress.phase if region is not None else None
+    step = region.progress.step if region is not None and phase == 1 else None
+    lang = _language(options, region.language if region is not None else None)
+    plan = _GatePlan.for_region(phase, step, options.target)
+    problems, ran = _run_rules(view, plan)
+    findings = _apply_policy(problems, ran, view, plan, options, lang)
+    return RegionResult(root, view.region_id, phase, step, lang, findings, len(loaded.files), view)
+
+
+def _language(options: CheckOptions, region_language: str | None) -> str:
+    for candidate in (options.lang, os.environ.get("KNGG_LANG"), region_language):
+        if candidate in ("nl", "en"):
+            return candidate
+    return "nl"
+
+
+@dataclass(frozen=True)
+class _GatePlan:
+    """Which gate rules run, and which of them are the current step's to-do list."""
+
+    enforced: frozenset[str]
+    todo: frozenset[str]
+
+    @classmethod
+    def for_region(cls, phase: int | None, step: int | None, target: str | None) -> _GatePlan:
+        plan = step_plan()
+        if phase == 2:
+            gates = {code for s in plan.steps for code in s.gate} | set(plan.phase2_rules)
+            return cls(frozenset(gates), frozenset())
+        if phase != 1 or step is None or not 1 <= step <= plan.last_step:
+            return cls(frozenset(), frozenset())
+        last_enforced = max(step - 1, parse_target(target, step) if target else 0)
+        enforced = {code for s in plan.steps if s.number <= last_enforced for code in s.gate}
+        todo = set() if last_enforced >= step else set(plan.step(step).gate)
+        return cls(frozenset(enforced), frozenset(todo))
+
+    def runs(self, code: str) -> bool:
+        return code in self.enforced or code in self.todo
+
+
+def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[str]]:
+    problems: list[Problem] = []
+    ran: set[str] = set()
+    structure_broken = False
+    rules = registered_rules()
+    for code in sorted(rules, key=lambda c: "SRPGAX".index(c[0])):
+        family = code[0]
+        if family == "G" and not plan.runs(code):
+            continue
+        if family in "GA" and structure_broken:
+            continue  # gates read the models; with file-level mistakes they would mislead
+        found = list(rules[code](view))
+        ran.add(code)
+        problems.extend(found)
+        if family == "S" and found:
+            structure_broken = True
+    return problems, ran
+
+
+_SUPPRESSION = re.compile(r"#\s*kngg:\s*ignore\[([A-Za-z0-9,\s]*)\]")
+
+
+@dataclass
+class _Suppression:
+    path: Path
+    line: int
+    column: int
+    codes: list[str]
+    used: set[str] = field(default_factory=set)
+
+
+def _suppressions(files: list[SourceFile]) -> dict[tuple[Path, int], _Suppression]:
+    found: dict[tuple[Path, int], _Suppression] = {}
+    for source in files:
+        if "kngg:" not in source.text:
+            continue
+        for number, line in enumerate(source.lines, start=1):
+            match = _SUPPRESSION.search(line)
+            if match:
+                codes = [c.strip().upper() for c in match.group(1).split(",") if c.strip()]
+                found[(source.path, number)] = _Suppression(source.path, number, match.start() + 1, codes)
+    return found
+
+
+def _selected(code: str, selectors: tuple[str, ...]) -> bool:
+    return any(code.startswith(s) for s in selectors)
+
+
+def _apply_policy(
+    problems: list[Problem],
+    ran: set[str],
+    view: RegionView, plan: _GatePlan, options: CheckOptions, lang: str
+) -> list[Finding]:
+    rules = catalogue()
+    region = view.region
+    config_ignore = set(region.checks.ignore) if region is not None and region.checks else set()
+    config_severity = dict(region.checks.severity) if region is not None and region.checks else {}
+    suppressions = _suppressions(view.files)
+    findings: list[Finding] = []
+    for problem in problems:
+        code = problem.code
+        structural = code.startswith("S")
+        if not structural and (code in config_ignore or _selected(code, options.ignore)):
+            continue
+        if not structural and options.select and not _selected(code, options.select):
+            continue
+        suppression = suppressions.get((problem.location.path, problem.location.span.line))
+        if suppression is not None and code in suppression.codes and not structural:
+            suppression.used.add(code)
+            continue
+        findings.append(_finding(problem, rules[code], config_severity, plan, view, lang))
+    findings.extend(_unused_suppressions(suppressions, ran, rules, view, lang, options))
+    return sorted(findings, key=lambda f: f.sort_key)
+
+
+def _finding(
+    problem: Problem, info: RuleInfo, config_severity: dict[str, str], plan: _GatePlan, view: RegionView, lang: str
+) -> Finding:
+    severity = problem.severity or Severity(info.severity)
+    if not problem.code.startswith("S") and problem.code in config_severity:
+        severity = Severity(config_severity[problem.code])
+    enforced = problem.code not in plan.todo
+    if not enforced:
+        severity = Severity.INFO
+    message, hint = render_message(info, problem.message_key, problem.params, lang)
+    return Finding(problem.code, severity, message, problem.location, hint, view.region_id, problem.subject, enforced)
+
+
+def _unused_suppressions(
+    suppressions: dict[tuple[Path, int], _Suppression],
+    ran: set[str],
+    rules: dict[str, RuleInfo],
+    view: RegionView,
+    lang: str,
+    options: CheckOptions,
+) -> list[Finding]:
+    if _selected("X001", options.ignore) or (options.select and not _selected("X001", options.select)):
+        return []
+    findings = []
+    for suppression in suppressions.values():
+        for code in suppression.codes:
+            if code in suppression.used or (code in rules and code not in ran):
+                continue  # a rule that did not run this time may still have something to suppress
+            span = Span(suppression.line, suppression.column, suppression.line, suppression.column + 1)
+            message, hint = render_message(rules["X001"], "default", {"code": code}, lang)
+            location = Location(suppression.path, span)
+            findings.append(Finding("X001", Severity.INFO, message, location, hint, view.region_id, None))
+    return findings

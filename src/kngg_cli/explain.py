@@ -1,0 +1,90 @@
+"""The catalogue as people and tools read it: `kngg rules` and `kngg explain CODE`."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kngg_cli.catalog import FAMILIES, catalogue, localized, step_plan
+
+_HEADINGS = {
+    "nl": {"what": "Wat het controleert", "why": "Waarom", "source": "Bron", "example": "Voorbeeld",
+           "severity": "ernst", "gate": "poort van stap", "phase2": "fase 2", "family": "familie",
+           "always": "altijd", "suppress": "Onderdrukken"},
+    "en": {"what": "What it checks", "why": "Why", "source": "Source", "example": "Example",
+           "severity": "severity", "gate": "gate of step", "phase2": "phase 2", "family": "family",
+           "always": "always", "suppress": "Suppressing"},
+}
+
+
+def rules_as_data() -> list[dict[str, Any]]:
+    return [
+        {
+            "code": info.code,
+            "name": info.name,
+            "family": info.family,
+            "severity": info.severity,
+            "step": info.step,
+            "phase": info.phase,
+            "summary": info.summary,
+            "what": info.what,
+            "why": info.why,
+            "source": info.source,
+            "example": info.example,
+        }
+        for info in catalogue().values()
+    ]
+
+
+def _applies(code: str, lang: str) -> str:
+    info = catalogue()[code]
+    words = _HEADINGS[lang]
+    if info.step is not None:
+        return f"{words['gate']} {info.step}"
+    if info.phase == 2:
+        return words["phase2"]
+    return words["always"]
+
+
+def rules_as_text(lang: str) -> str:
+    rules = catalogue()
+    lines = []
+    family = ""
+    for code, info in rules.items():
+        if info.family != family:
+            family = info.family
+            lines.append(("" if not lines else "\n") + f"{family}: {localized(FAMILIES[family], lang)}")
+        lines.append(f"  {code}  {info.name:<26} {info.severity:<8} {_applies(code, lang):<16} {localized(info.summary, lang)}")
+    return "\n".join(lines) + "\n"
+
+
+def explain_text(code: str, lang: str) -> str:
+    info = catalogue()[code]
+    words = _HEADINGS[lang]
+    out = [
+        f"{code} {info.name}",
+        f"{words['family']}: {localized(FAMILIES[info.family], lang)}; {words['severity']}: {info.severity}; {_applies(code, lang)}",
+        "",
+        localized(info.summary, lang),
+        "",
+        f"## {words['what']}",
+        localized(info.what, lang),
+        "",
+        f"## {words['why']}",
+        localized(info.why, lang),
+    ]
+    if info.source:
+        out += ["", f"## {words['source']}", localized(info.source, lang)]
+    if info.step is not None:
+        step = step_plan().step(info.step)
+        out += ["", f"{words['gate']} {step.number}: {localized(step.name, lang)}"]
+    if info.example:
+        example = localized(info.example, lang).rstrip()
+        out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
+    if info.family != "S":
+        tip = (
+            f"Op de regel van de melding: `# kngg: ignore[{code}] reden`; voor de hele regio: `checks: {{ignore: [{code}]}}` in region.yaml."
+            if lang == "nl"
+            else f"On the finding's line: `# kngg: ignore[{code}] reason`; for the whole region: `checks: {{ignore: [{code}]}}` in region.yaml."
+        )
+        out += ["", f"## {words['suppress']}", tip]
+    return "\n".join(out) + "\n"

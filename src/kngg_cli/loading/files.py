@@ -1,0 +1,142 @@
+"""Find region roots and read their YAML files safely."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kngg_cli.findings import Span
+from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml
+
+REGION_FILE = "region.yaml"
+MAX_FILE_BYTES = 5 * 1024 * 1024
+SKIPPED_TOP_FOLDERS = frozenset({"templates", "build", "out"})
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+class NoRegionError(Exception):
+    """PATH is not inside a region and holds none: the command cannot run (exit 2)."""
+
+
+@dataclass(slots=True)
+class SourceFile:
+    path: Path  # absolute
+    relative: str  # to the region root, with / separators
+    text: str = ""
+    lines: list[str] = field(default_factory=list)
+    documents: list[ParsedDocument] = field(default_factory=list)
+    issues: list[LoadIssue] = field(default_factory=list)
+    readable: bool = True  # False when the file, or part of it, could not be read
+
+
+def find_region_roots(path: Path) -> list[Path]:
+    """The region that holds PATH (found upwards), or every region below a folder of regions."""
+    start = path.resolve()
+    if not start.exists():
+        raise FileNotFoundError(str(path))
+    folder = start if start.is_dir() else start.parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / REGION_FILE).is_file():
+            return [candidate]
+    if start.is_dir():
+        roots = sorted(_regions_below(start))
+        if roots:
+            return roots
+    raise NoRegionError(str(path))
+
+
+def _regions_below(folder: Path) -> list[Path]:
+    roots: list[Path] = []
+    for current, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_TOP_FOLDERS)
+        if REGION_FILE in files:
+            roots.append(Path(current))
+    return roots
+
+
+def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
+    """YAML files of the region at root, and links that lead outside it.
+
+    Skips hidden folders, templates/, build/ and out/ at the root, and folders that are regions of
+    their own (they hold a region.yaml).
+    """
+    found: list[Path] = []
+    escaping: list[Path] = []
+    for current, dirs, files in os.walk(root):
+        here = Path(current)
+        kept = []
+        for name in sorted(dirs):
+            if name.startswith(".") or (here == root and name in SKIPPED_TOP_FOLDERS):
+                continue
+            sub = here / name
+            if sub.is_symlink():
+                if not _inside(sub, root):
+                    escaping.append(sub)
+                continue  # linked folders are not followed: no loops, no surprises
+            if (sub / REGION_FILE).is_file():
+                continue
+            kept.append(name)
+        dirs[:] = kept
+        for name in sorted(files):
+            if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
+                found.append(here / name)
+    return found, escaping
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
+
+
+def read_source(path: Path, root: Path) -> SourceFile:
+    source = SourceFile(path=path, relative=path.relative_to(root).as_posix())
+    problem = _refusal(path, root)
+    if problem is not None:
+        source.issues.append(problem)
+        source.readable = False
+        return source
+    raw = path.read_bytes()
+    if b"\x00" in raw:
+        return _refuse(source, "binary")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return _refuse(source, "not_utf8", _byte_span(raw, error.start))
+    source.text = text
+    source.lines = text.splitlines()
+    if not text.strip():
+        return source
+    result = parse_yaml(text)
+    source.documents = result.documents
+    source.issues.extend(result.issues)
+    source.readable = not result.fatal
+    return source
+
+
+def _refusal(path: Path, root: Path) -> LoadIssue | None:
+    if path.is_symlink() and not _inside(path, root):
+        return LoadIssue("S009", "outside_link", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
+    try:
+        size = path.stat().st_size
+    except OSError as error:
+        return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": error.strerror or str(error)})
+    if size > MAX_FILE_BYTES:
+        return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": round(size / 1024 / 1024, 1)})
+    return None
+
+
+def _refuse(source: SourceFile, key: str, span: Span | None = None) -> SourceFile:
+    source.issues.append(LoadIssue("S009", key, span or Span(1, 1, 1, 1)))
+    source.readable = False
+    return source
+
+
+def _byte_span(raw: bytes, offset: int) -> Span:
+    before = raw[:offset]
+    line = before.count(b"\n") + 1
+    column = offset - (before.rfind(b"\n") + 1) + 1
+    return Span.point(line, column)

@@ -1,0 +1,59 @@
+"""Where every key and value of a document stands, computed once by the loader."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kngg_cli.findings import Span
+
+PathPart = str | int
+NodePath = tuple[PathPart, ...]
+
+
+@dataclass(slots=True)
+class NodePosition:
+    value: Span
+    key: Span | None = None  # None for sequence items and the document root
+
+
+class PositionIndex:
+    """Maps a node path such as ("parties", 0, "signed") to its key and value spans."""
+
+    __slots__ = ("_nodes",)
+
+    def __init__(self) -> None:
+        self._nodes: dict[NodePath, NodePosition] = {}
+
+    def add(self, path: NodePath, value: Span, key: Span | None = None) -> None:
+        self._nodes[path] = NodePosition(value, key)
+
+    def get(self, path: NodePath) -> NodePosition | None:
+        return self._nodes.get(path)
+
+    def __contains__(self, path: NodePath) -> bool:
+        return path in self._nodes
+
+    def nearest(self, path: NodePath) -> tuple[NodePath, NodePosition]:
+        """The node at path, or its nearest ancestor that exists (the document root at worst)."""
+        probe = tuple(path)
+        while probe and probe not in self._nodes:
+            probe = probe[:-1]
+        return probe, self._nodes[probe]
+
+    def value_span(self, path: NodePath) -> Span:
+        return self.nearest(path)[1].value
+
+    def key_span(self, path: NodePath) -> Span:
+        """The key of a mapping entry; for a list item or the root, the start of the value."""
+        position = self.nearest(path)[1]
+        return position.key or _first_line(position.value)
+
+    def entry_span(self, path: NodePath) -> Span:
+        """Where to point for a whole entry: its key if it has one, else the first line of its value."""
+        return self.key_span(path)
+
+
+def _first_line(span: Span) -> Span:
+    if span.end_line == span.line:
+        return span
+    return Span(span.line, span.column, span.line, span.column + 1)

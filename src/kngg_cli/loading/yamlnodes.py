@@ -1,0 +1,305 @@
+"""Turn YAML text into plain Python data and a position index, in one pass over libyaml's events.
+
+Walking the event stream ourselves (instead of ruamel's constructors) lets the loader refuse
+hostile input *before* anything builds or walks a large tree: nesting is bounded as it grows,
+alias expansion is counted as it is used, and duplicate keys are seen where they stand.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+
+from kngg_cli.findings import Span
+from kngg_cli.loading.positions import NodePath, PositionIndex
+
+MAX_DEPTH = 100
+MAX_ALIAS_EXPANSION = 100_000
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    data: Any
+    positions: PositionIndex
+    start: Span
+
+
+@dataclass(slots=True)
+class LoadIssue:
+    """A problem the loader met: S001 syntax, S002 duplicate key, S009 hostile input."""
+
+    code: str
+    message_key: str
+    span: Span
+    params: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class ParseResult:
+    documents: list[ParsedDocument]
+    issues: list[LoadIssue]
+    fatal: bool = False  # the file could not be read to its end
+
+
+class _Abort(Exception):
+    def __init__(self, issue: LoadIssue) -> None:
+        self.issue = issue
+
+
+_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
+_BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+_INT = re.compile(r"^[-+]?[0-9]+$")
+_INT_OCT = re.compile(r"^0o[0-7]+$")
+_INT_HEX = re.compile(r"^0x[0-9a-fA-F]+$")
+_FLOAT = re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$")
+_INF = re.compile(r"^[-+]?\.(?:inf|Inf|INF)$")
+_NAN = re.compile(r"^\.(?:nan|NaN|NAN)$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_DATETIME = re.compile(
+    r"^[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}(?:[Tt]|[ \t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]*)?"
+    r"(?:[ \t]*(?:Z|[-+][0-9]{1,2}(?::?[0-9]{2})?))?$"
+)
+
+
+def resolve_plain(text: str) -> Any:
+    """YAML 1.2 core schema, plus ISO dates (as format.md promises YAML dates)."""
+    if _NULL.match(text):
+        return None
+    first = text[0]
+    if first in "tTfF" and text in _BOOL:
+        return _BOOL[text]
+    if first.isdigit() or first in "-+.":
+        return _resolve_number_or_date(text)
+    if text.startswith("0o") and _INT_OCT.match(text):
+        return int(text[2:], 8)
+    return text
+
+
+def _resolve_number_or_date(text: str) -> Any:
+    if _INT.match(text):
+        return int(text)
+    if _INT_OCT.match(text):
+        return int(text[2:], 8)
+    if _INT_HEX.match(text):
+        return int(text[2:], 16)
+    if _FLOAT.match(text):
+        return float(text)
+    if _INF.match(text):
+        return float("-inf") if text.startswith("-") else float("inf")
+    if _NAN.match(text):
+        return float("nan")
+    if _DATE.match(text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text  # an impossible date stays text; the schema reports it
+    if _DATETIME.match(text):
+        try:
+            return datetime.fromisoformat(text.replace("t", "T").replace("z", "Z"))
+        except ValueError:
+            return text
+    return text
+
+
+def _span(event: Any) -> Span:
+    start, end = event.start_mark, event.end_mark
+    return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
+_STR_TAGS = {"tag:yaml.org,2002:str", "!!str"}
+
+
+def _scalar_value(event: Any) -> Any:
+    tag = event.tag
+    if tag in _STR_TAGS:
+        return event.value
+    if event.style not in (None, ""):
+        return event.value
+    if tag is not None and tag != "!":
+        return resolve_plain(event.value) if tag.startswith("tag:yaml.org,2002:") else event.value
+    return resolve_plain(event.value)
+
+
+class _Frame:
+    __slots__ = ("anchor", "container", "key", "key_span", "path", "start", "weight")
+
+    def __init__(self, container: Any, path: NodePath, start: Span, anchor: str | None) -> None:
+        self.anchor = anchor
+        self.container = container
+        self.path = path
+        self.start = start
+        self.key: Any = _NO_KEY
+        self.key_span: Span | None = None
+        self.weight = 1
+
+
+_NO_KEY = object()
+_SKIP = object()  # a value under a duplicate or complex key: parsed, then dropped
+
+
+class _Builder:
+    """Consumes events for one file; returns its documents and issues."""
+
+    def __init__(self) -> None:
+        self.documents: list[ParsedDocument] = []
+        self.issues: list[LoadIssue] = []
+        self._stack: list[_Frame] = []
+        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._positions = PositionIndex()
+        self._root: Any = None
+        self._doc_start = Span(1, 1, 1, 1)
+        self._expanded = 0
+
+    def feed(self, event: Any) -> None:
+        name = type(event).__name__
+        if name == "ScalarEvent":
+            self._add(_scalar_value(event), _span(event), 1, event.anchor)
+        elif name in ("MappingStartEvent", "SequenceStartEvent"):
+            self._open({} if name == "MappingStartEvent" else [], event)
+        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+            self._close(event)
+        elif name == "AliasEvent":
+            self._alias(event)
+        elif name == "DocumentStartEvent":
+            self._positions = PositionIndex()
+            self._anchors = {}
+            self._root = None
+            self._doc_start = _span(event)
+        elif name == "DocumentEndEvent":
+            self._end_document()
+
+    # -- documents -------------------------------------------------------------------------
+    def _end_document(self) -> None:
+        if self._root is not None:
+            self.documents.append(ParsedDocument(self._root, self._positions, self._doc_start))
+
+    # -- collections -----------------------------------------------------------------------
+    def _open(self, container: Any, event: Any) -> None:
+        if len(self._stack) >= MAX_DEPTH:
+            raise _Abort(LoadIssue("S009", "too_deep", _span(event), {"limit": MAX_DEPTH}))
+        span = _span(event)
+        if self._stack and isinstance(self._stack[-1].container, dict) and self._stack[-1].key is _NO_KEY:
+            self._complex_key(span)
+        path = self._child_path()
+        frame = _Frame(container if path is not None else _SKIP, path or (), span, event.anchor)
+        self._stack.append(frame)
+
+    def _close(self, event: Any) -> None:
+        frame = self._stack.pop()
+        end = _span(event)
+        span = Span(frame.start.line, frame.start.column, end.end_line, end.end_column)
+        container = None if frame.container is _SKIP else frame.container
+        self._place(container, span, frame.weight, frame.anchor, frame.path if container is not None else None)
+
+    def _alias(self, event: Any) -> None:
+        span = _span(event)
+        if event.anchor not in self._anchors:
+            raise _Abort(LoadIssue("S001", "unknown_alias", span, {"alias": event.anchor}))
+        value, weight = self._anchors[event.anchor]
+        self._expanded += weight
+        if self._expanded > MAX_ALIAS_EXPANSION:
+            raise _Abort(LoadIssue("S009", "alias_bomb", span, {"limit": MAX_ALIAS_EXPANSION}))
+        self._add(value, span, weight, None)
+
+    # -- placing values --------------------------------------------------------------------
+    def _child_path(self) -> NodePath | None:
+        """The path the next value gets, or None when it sits under a key that is dropped."""
+        if not self._stack:
+            return ()
+        parent = self._stack[-1]
+        if parent.container is _SKIP:
+            return None
+        if isinstance(parent.container, list):
+            return (*parent.path, len(parent.container))
+        if parent.key is _NO_KEY or parent.key is _SKIP:
+            return None
+        return (*parent.path, parent.key)
+
+    def _add(self, value: Any, span: Span, weight: int, anchor: str | None) -> None:
+        if self._stack:
+            parent = self._stack[-1]
+            if isinstance(parent.container, dict) and parent.key is _NO_KEY:
+                self._set_key(parent, value, span)
+                return
+        path = self._child_path()
+        self._place(value, span, weight, anchor, path)
+
+    def _place(self, value: Any, span: Span, weight: int, anchor: str | None, path: NodePath | None) -> None:
+        if anchor:
+            self._anchors[anchor] = (value, weight)
+        if not self._stack:
+            self._root = value
+            self._positions.add((), span)
+            return
+        parent = self._stack[-1]
+        parent.weight += weight
+        if path is None or parent.container is _SKIP:
+            if isinstance(parent.container, dict):
+                parent.key = _NO_KEY
+            return
+        if isinstance(parent.container, list):
+            parent.container.append(value)
+            self._positions.add(path, span)
+        else:
+            parent.container[parent.key] = value
+            self._positions.add(path, span, parent.key_span)
+            parent.key = _NO_KEY
+
+    def _set_key(self, parent: _Frame, value: Any, span: Span) -> None:
+        key = value if isinstance(value, str) else _key_text(value)
+        if parent.container is not _SKIP and key in parent.container:
+            self.issues.append(LoadIssue("S002", "default", span, {"key": key}))
+            parent.key = _SKIP
+        else:
+            parent.key = key
+        parent.key_span = span
+
+    def _complex_key(self, span: Span) -> None:
+        raise _Abort(LoadIssue("S004", "complex_key", span))
+
+
+def _key_text(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def parse_yaml(text: str) -> ParseResult:
+    """Parse every document of a file; never raises for bad input."""
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+    builder = _Builder()
+    try:
+        for event in _events(text):
+            builder.feed(event)
+    except _Abort as abort:
+        builder.issues.append(abort.issue)
+        return ParseResult(builder.documents, builder.issues, fatal=True)
+    except MarkedYAMLError as error:
+        builder.issues.append(_syntax_issue(error))
+        return ParseResult(builder.documents, builder.issues, fatal=True)
+    except (YAMLError, ValueError, RecursionError) as error:  # pragma: no cover - libyaml edge cases
+        builder.issues.append(LoadIssue("S001", "default", Span(1, 1, 1, 2), {"problem": str(error)}))
+        return ParseResult(builder.documents, builder.issues, fatal=True)
+    return ParseResult(builder.documents, builder.issues)
+
+
+def _events(text: str) -> Any:
+    from ruamel.yaml import YAML
+
+    yaml = YAML(typ="safe")  # the C parser when ruamel.yaml.clib is there, the pure one otherwise
+    return yaml.parse(text)
+
+
+def _syntax_issue(error: Any) -> LoadIssue:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    problem = (error.problem or "").strip()
+    context = (error.context or "").strip()
+    return LoadIssue("S001", "default", Span.point(line, column), {"problem": problem, "context": context})

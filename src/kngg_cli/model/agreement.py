@@ -1,0 +1,55 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from kngg_cli.model.common import DocumentBase, FileRef, IsoDate, Slug, Strict
+
+CLAUSE_KEYS = (
+    "financiering", "mandaat", "besluitvorming", "monitoring", "rol_rc", "rol_projectleider",
+    "opleiding", "communicatie", "indirecte_uren_czv", "privacy", "looptijd_en_opzegging",
+)
+
+
+class Party(Strict):
+    organisation: Slug = Field(description="De id van de Organisation die partij is.")
+    signatory: str | None = Field(None, description="Wie tekent, met functie (bijvoorbeeld 'J. Jansen, wethouder').")
+    signed: IsoDate | None = Field(None, description="Datum van ondertekening; leeg zolang niet getekend.")
+
+
+class Clauses(Strict):
+    financiering: str | None = Field(None, description="Afspraken over (borging van) financiering.")
+    mandaat: str | None = Field(None, description="Afspraken over mandaat.")
+    besluitvorming: str | None = Field(None, description="Hoe besluiten worden genomen.")
+    monitoring: str | None = Field(None, description="Afspraken over monitoring en evaluatie.")
+    rol_rc: str | None = Field(None, description="De rol van de regionale coördinator.")
+    rol_projectleider: str | None = Field(None, description="De rol van de lokale projectleider.")
+    opleiding: str | None = Field(None, description="Opleiding en scholing.")
+    communicatie: str | None = Field(None, description="Communicatie en materiaal.")
+    indirecte_uren_czv: str | None = Field(None, description="Indirecte uren van centrale zorgverleners.")
+    privacy: str | None = Field(None, description="Privacy en gegevensuitwisseling.")
+    looptijd_en_opzegging: str | None = Field(None, description="Looptijd, wijziging en opzegging.")
+
+
+class Responsibility(Strict):
+    organisation: Slug | None = Field(None, description="De id van de verantwoordelijke Organisation.")
+    tasks: list[str] = Field(default_factory=list, description="Waarvoor de organisatie verantwoordelijk is.")
+
+
+class Agreement(DocumentBase):
+    """Een samenwerkingsovereenkomst, convenant of andere afspraak tussen partijen."""
+
+    kind: Literal["Agreement"] = Field(description="Soort document.")
+    title: str = Field(description="Titel van de overeenkomst.")
+    type: Literal[
+        "samenwerkingsovereenkomst", "convenant", "intentieverklaring", "dienstverleningsovereenkomst", "subsidie"
+    ] = Field(description="Soort overeenkomst.")
+    valid_from: IsoDate | None = Field(None, description="Ingangsdatum.")
+    valid_until: IsoDate | None = Field(None, description="Einddatum.")
+    document: FileRef | None = Field(None, description="Het getekende document (pad of URL).")
+    parties: list[Party] = Field(min_length=1, description="De partijen; minstens een.")
+    clauses: Clauses | None = Field(None, description="Wat de overeenkomst regelt; elke waarde is de afspraak in woorden.")
+    responsibilities: list[Responsibility] = Field(
+        default_factory=list, description="Wie waarvoor verantwoordelijk is (operationeel bindend)."
+    )

@@ -1,0 +1,69 @@
+"""Shared field types and the base model of every region document."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+from typing import Annotated, Any
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
+
+SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
+GEMEENTE_CODE_PATTERN = r"^GM[0-9]{4}$"
+DURATION_PATTERN = r"^P(?:(?:[0-9]+[YMWD])+(?:T(?:[0-9]+[HMS])+)?|T(?:[0-9]+[HMS])+)$"
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+
+
+def _to_date(value: Any) -> Any:
+    if isinstance(value, datetime):
+        raise ValueError("verwacht een datum zonder tijd (JJJJ-MM-DD)")
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.match(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueError(f"'{value}' is geen bestaande datum") from None
+    raise ValueError("verwacht een datum in de vorm JJJJ-MM-DD")
+
+
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
+GemeenteCode = Annotated[str, StringConstraints(pattern=GEMEENTE_CODE_PATTERN)]
+Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]
+IsoDate = Annotated[date, BeforeValidator(_to_date)]
+FileRef = Annotated[
+    str,
+    Field(description="Pad vanaf de hoofdmap van de regio (bijvoorbeeld documents/besluit.pdf) of een https-URL."),
+]
+
+EXTENSION_PREFIX = "x-"
+
+
+def strip_extensions(data: Any) -> Any:
+    """`x-…` fields are the region's own: kept in the file, invisible to the schema."""
+    if isinstance(data, dict) and any(isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data):
+        return {k: v for k, v in data.items() if not (isinstance(k, str) and k.startswith(EXTENSION_PREFIX))}
+    return data
+
+
+class Strict(BaseModel):
+    """Every mapping of the format: unknown fields are errors, `x-…` fields are free."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"patternProperties": {"^x-": {}}},
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _drop_extensions(cls, data: Any) -> Any:
+        return strip_extensions(data)
+
+
+class DocumentBase(Strict):
+    id: Slug = Field(
+        description="Korte unieke naam (kleine letters, cijfers en '-') waarmee andere documenten "
+        "naar dit document verwijzen."
+    )
+    notes: str | None = Field(None, description="Vrije toelichting; wordt nooit gecontroleerd.")

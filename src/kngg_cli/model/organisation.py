@@ -1,0 +1,29 @@
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field
+
+from kngg_cli.model.common import DocumentBase, GemeenteCode
+
+OrganisationType = Literal[
+    "gemeente", "ggd", "jgz", "cjg", "ziekenhuis", "huisartsen", "zorgverzekeraar", "zorgkantoor",
+    "welzijn", "sociaal_wijkteam", "paramedici", "sportbedrijf", "onderwijs", "kinderopvang",
+    "kennispartner", "overig",
+]
+
+
+class Organisation(DocumentBase):
+    """Een organisatie die meedoet: gemeente, GGD, JGZ, zorgverzekeraar, ziekenhuis, ..."""
+
+    kind: Literal["Organisation"] = Field(description="Soort document.")
+    name: str = Field(description="Naam van de organisatie.")
+    type: OrganisationType = Field(description="Soort organisatie.")
+    gemeenten: list[GemeenteCode] | None = Field(
+        None, description="De gemeenten waarin de organisatie werkt (standaard: de hele regio)."
+    )
+    gemeente: GemeenteCode | None = Field(
+        None, description="Verplicht bij type gemeente: welke gemeente deze organisatie is (CBS-code)."
+    )
+    domain: Literal["zorg", "sociaal", "beide"] | None = Field(None, description="Domein: zorg, sociaal of beide.")
+    website: str | None = Field(None, description="Website van de organisatie.")

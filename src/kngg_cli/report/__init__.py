@@ -1,0 +1,56 @@
+"""Stage 4: reporters. One module per output format, each reading the same CheckResult."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kngg_cli.engine import CheckResult
+
+Reporter = Callable[["CheckResult", "ReportContext"], str]
+
+# format name -> module with a `report(result, context) -> str` function
+REPORTERS = {
+    "text": "kngg_cli.report.text",
+    "json": "kngg_cli.report.json_report",
+    "github": "kngg_cli.report.github",
+    "sarif": "kngg_cli.report.sarif",
+    "junit": "kngg_cli.report.junit",
+    "gitlab": "kngg_cli.report.gitlab",
+}
+
+
+class ReportContext:
+    """What a reporter may know beyond the findings: where paths are relative to, colours, language."""
+
+    def __init__(self, cwd: str, color: bool = False, lang: str = "nl", version: str = "") -> None:
+        self.cwd = cwd
+        self.color = color
+        self.lang = lang
+        self.version = version
+
+    def display_path(self, path: object) -> str:
+        import os
+
+        text = str(path)
+        try:
+            relative = os.path.relpath(text, self.cwd)
+        except ValueError:
+            return text.replace(os.sep, "/")
+        if relative.startswith(".." + os.sep + ".." + os.sep + ".."):
+            return text.replace(os.sep, "/")
+        return relative.replace(os.sep, "/")
+
+
+def available_formats() -> list[str]:
+    import importlib.util
+
+    return [name for name, module in REPORTERS.items() if importlib.util.find_spec(module) is not None]
+
+
+def get_reporter(name: str) -> Reporter:
+    module = importlib.import_module(REPORTERS[name])
+    reporter: Reporter = module.report
+    return reporter

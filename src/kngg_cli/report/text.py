@@ -1,0 +1,68 @@
+"""The text format: compiler-style blocks with the source lines and a caret, then a summary per region."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kngg_cli.findings import Finding, Severity
+
+if TYPE_CHECKING:
+    from kngg_cli.engine import CheckResult, RegionResult
+    from kngg_cli.report import ReportContext
+
+_COLORS = {Severity.ERROR: "\033[1;31m", Severity.WARNING: "\033[1;33m", Severity.INFO: "\033[1;36m"}
+_BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
+
+
+def report(result: CheckResult, context: ReportContext) -> str:
+    lines_by_file = {str(f.path): f.lines for r in result.regions for f in r.view.files}
+    blocks = [format_finding(f, context, lines_by_file.get(str(f.location.path), [])) for f in result.findings]
+    summaries = [summary_line(r) for r in result.regions]
+    return "".join(block + "\n" for block in blocks) + "\n".join(summaries) + "\n"
+
+
+def _paint(text: str, style: str, context: ReportContext) -> str:
+    return f"{style}{text}{_RESET}" if context.color else text
+
+
+def format_finding(finding: Finding, context: ReportContext, source_lines: list[str]) -> str:
+    span = finding.location.span
+    where = f"{context.display_path(finding.location.path)}:{span.line}:{span.column}"
+    severity = _paint(finding.severity.value, _COLORS[finding.severity], context)
+    head = f"{_paint(where, _BOLD, context)}: {severity} {finding.code} {finding.message}"
+    out = [head, *_excerpt(finding, source_lines, context)]
+    if finding.hint:
+        out.append(f"   = hint: {finding.hint}")
+    return "\n".join(out)
+
+
+def _excerpt(finding: Finding, source_lines: list[str], context: ReportContext) -> list[str]:
+    span = finding.location.span
+    if not source_lines or span.line > len(source_lines):
+        return []
+    first = max(1, span.line - 1)
+    width = len(str(span.line))
+    out = []
+    for number in range(first, span.line + 1):
+        text = source_lines[number - 1].rstrip("\r").expandtabs(1)
+        if number < span.line and not text.strip():
+            continue
+        out.append(_paint(f"{number:>{width + 3}} | ", _DIM, context) + text)
+    line_text = source_lines[span.line - 1]
+    start = span.column
+    end = span.end_column if span.end_line == span.line and span.end_column > start else len(line_text) + 1
+    carets = "^" * max(1, min(end, len(line_text) + 1) - start)
+    gutter = " " * (width + 3) + " | "
+    out.append(_paint(gutter, _DIM, context) + " " * (start - 1) + _paint(carets, _COLORS[finding.severity], context))
+    return out
+
+
+def summary_line(region: RegionResult) -> str:
+    counts = region.summary
+    if region.lang == "en":
+        where = "phase 2" if region.phase == 2 else f"step {region.step}" if region.step else "no progress"
+    else:
+        where = "fase 2" if region.phase == 2 else f"stap {region.step}" if region.step else "geen voortgang"
+    errors = f"{counts['error']} error" + ("" if counts["error"] == 1 else "s")
+    warnings = f"{counts['warning']} warning" + ("" if counts["warning"] == 1 else "s")
+    return f"{region.id} ({where}): {errors}, {warnings}, {counts['info']} info"

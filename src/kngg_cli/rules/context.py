@@ -1,0 +1,165 @@
+"""What every rule reads: one region's documents, validated, with lookups and positions."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from kngg_cli.findings import Location
+from kngg_cli.loading.files import REGION_FILE, SourceFile
+from kngg_cli.model import LOCAL_ROLES
+from kngg_cli.model.agreement import Agreement
+from kngg_cli.model.body import Body
+from kngg_cli.model.document import Document
+from kngg_cli.model.organisation import Organisation
+from kngg_cli.model.person import Person, Role
+from kngg_cli.model.region import Region
+
+
+@dataclass(frozen=True, slots=True)
+class RoleRef:
+    """One role of one person, with where it stands."""
+
+    document: Document
+    person: Person
+    index: int
+    role: Role
+
+    @property
+    def path(self) -> tuple[str | int, ...]:
+        return ("roles", self.index)
+
+
+@dataclass
+class RegionView:
+    root: Path
+    files: list[SourceFile]
+    documents: list[Document]
+    today: date
+    unreadable: bool = False  # a file could not be read: cross-document rules would mislead
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    # -- the region document -------------------------------------------------------------
+    @cached_property
+    def region_document(self) -> Document | None:
+        for document in self.documents:
+            if document.source.relative == REGION_FILE and document.raw_kind == "Region":
+                return document
+        return None
+
+    @property
+    def region(self) -> Region | None:
+        document = self.region_document
+        return document.model if document is not None else None
+
+    @property
+    def region_id(self) -> str:
+        document = self.region_document
+        return (document.id if document is not None else None) or self.root.name
+
+    def region_location(self) -> Location:
+        document = self.region_document
+        if document is not None:
+            return document.kind_location()
+        return Location(self.root / REGION_FILE)
+
+    def gemeente_entry(self, code: str) -> Location:
+        """A gemeente's `- code:` entry in region.yaml: where anything missing for it is reported."""
+        document = self.region_document
+        region = self.region
+        if document is None or region is None:
+            return self.region_location()
+        for index, entry in enumerate(region.gemeenten):
+            if entry.code == code:
+                return document.key_at(("gemeenten", index, "code"))
+        return self.region_location()
+
+    @cached_property
+    def gemeente_codes(self) -> list[str]:
+        region = self.region
+        return [g.code for g in region.gemeenten] if region is not None else []
+
+    @cached_property
+    def gemeente_names(self) -> dict[str, str]:
+        region = self.region
+        return {g.code: g.name for g in region.gemeenten} if region is not None else {}
+
+    # -- documents by kind ---------------------------------------------------------------
+    def valid(self, kind: str) -> list[Document]:
+        return self._valid_by_kind.get(kind, [])
+
+    @cached_property
+    def _valid_by_kind(self) -> dict[str, list[Document]]:
+        by_kind: dict[str, list[Document]] = {}
+        for document in self.documents:
+            if document.model is not None and document.kind is not None:
+                by_kind.setdefault(document.kind, []).append(document)
+        return by_kind
+
+    @cached_property
+    def ids(self) -> dict[str, dict[str, Document]]:
+        """Every id per kind as written, valid or not, so one broken document does not cascade."""
+        ids: dict[str, dict[str, Document]] = {}
+        for document in self.documents:
+            kind, identifier = document.raw_kind, document.id
+            if kind is not None and identifier is not None:
+                ids.setdefault(kind, {}).setdefault(identifier, document)
+        return ids
+
+    def id_exists(self, kind: str, identifier: str) -> bool:
+        return identifier in self.ids.get(kind, {})
+
+    @cached_property
+    def organisations(self) -> dict[str, Organisation]:
+        return {d.model.id: d.model for d in self.valid("Organisation")}
+
+    @cached_property
+    def people(self) -> dict[str, Person]:
+        return {d.model.id: d.model for d in self.valid("Person")}
+
+    @cached_property
+    def bodies(self) -> dict[str, Body]:
+        return {d.model.id: d.model for d in self.valid("Body")}
+
+    def agreements(self) -> Iterator[tuple[Document, Agreement]]:
+        for document in self.valid("Agreement"):
+            yield document, document.model
+
+    def gemeente_organisation(self, code: str) -> Organisation | None:
+        for organisation in self.organisations.values():
+            if organisation.type == "gemeente" and organisation.gemeente == code:
+                return organisation
+        return None
+
+    # -- roles ---------------------------------------------------------------------------
+    def roles(self, *names: str, active_only: bool = True) -> list[RoleRef]:
+        found = []
+        for document in self.valid("Person"):
+            person: Person = document.model
+            for index, role in enumerate(person.roles):
+                if names and role.role not in names:
+                    continue
+                if active_only and not is_active(role, self.today):
+                    continue
+                found.append(RoleRef(document, person, index, role))
+        return found
+
+    def role_gemeenten(self, person: Person, role: Role) -> set[str]:
+        """The gemeenten a role covers, with the defaults of format.md."""
+        if role.gemeenten is not None:
+            return set(role.gemeenten)
+        if role.role in LOCAL_ROLES:
+            organisation = self.organisations.get(person.organisation)
+            if organisation is not None and organisation.type == "gemeente" and organisation.gemeente:
+                return {organisation.gemeente}
+            if organisation is not None and organisation.gemeenten is not None:
+                return set(organisation.gemeenten)
+        return set(self.gemeente_codes)
+
+
+def is_active(role: Role, today: date) -> bool:
+    return (role.since is None or role.since <= today) and (role.until is None or role.until >= today)

@@ -1,0 +1,108 @@
+"""P rules: privacy. Scans the text itself (values, keys and comments alike), so nothing escapes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from kngg_cli.findings import Location, Problem, Span
+from kngg_cli.loading.files import SourceFile
+from kngg_cli.rules import rule
+from kngg_cli.rules.context import RegionView
+
+_NINE_DIGITS = re.compile(r"(?<![0-9])(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3})(?![0-9])")
+
+
+def passes_elfproef(digits: str) -> bool:
+    """The BSN eleven-test: 9*d1 + 8*d2 + ... + 2*d8 - 1*d9 is a multiple of 11 (and not all zeros)."""
+    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1), strict=True)) - int(digits[8])
+    return total % 11 == 0
+
+
+def _matches(source: SourceFile, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    for number, line in enumerate(source.lines, start=1):
+        for match in pattern.finditer(line):
+            yield number, match
+
+
+def _span(line: int, match: re.Match[str]) -> Span:
+    return Span(line, match.start() + 1, line, match.end() + 1)
+
+
+@rule("P001")
+def bsn(view: RegionView) -> Iterator[Problem]:
+    for source in view.files:
+        for line, match in _matches(source, _NINE_DIGITS):
+            if passes_elfproef(match.group().replace(".", "")):
+                yield Problem("P001", Location(source.path, _span(line, match)))
+
+
+PRIVATE_MAIL_DOMAINS = (
+    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.com",
+    "live.nl", "msn.com", "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl", "home.nl", "hetnet.nl",
+    "casema.nl", "upcmail.nl", "chello.nl", "xs4all.nl", "zeelandnet.nl", "quicknet.nl", "tele2.nl",
+    "online.nl", "telfort.nl", "yahoo.com", "yahoo.nl", "icloud.com", "me.com", "mac.com", "aol.com",
+    "gmx.com", "gmx.net", "gmx.de", "proton.me", "protonmail.com", "tutanota.com", "mail.com",
+)
+
+
+def private_provider(email: str) -> str | None:
+    domain = email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
+    for provider in PRIVATE_MAIL_DOMAINS:
+        if domain == provider or domain.endswith("." + provider):
+            return provider
+    return None
+
+
+@rule("P002")
+def private_contact(view: RegionView) -> Iterator[Problem]:
+    for document in view.documents:
+        for path, value in _walk(document.data, ()):
+            key = path[-1] if path else None
+            if isinstance(key, str) and key.lower().endswith("email") and isinstance(value, str):
+                provider = private_provider(value)
+                if provider:
+                    params = {"email": value, "provider": provider}
+                    yield Problem("P002", document.value_at(path), "default", params, document.id)
+
+
+def _walk(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield (*path, key), value
+            yield from _walk(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield from _walk(value, (*path, index))
+
+
+CHILD_DATA_KEYS = ("bsn", "geboortedatum", "birthdate", "birth_date", "bmi", "gewicht", "weight", "clientnummer", "dossiernummer")
+_DATE = r"(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s+[0-9]{4})"
+CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("bmi", re.compile(r"\bBMI\b\s*(?:van|is|=|:)?\s*[0-9]{1,2}(?:[.,][0-9]+)?\b", re.IGNORECASE)),
+    ("weight", re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]+)?\s?(?:kg|kilo)\b", re.IGNORECASE)),
+    ("birthdate", re.compile(r"\bgeb\.\s*" + _DATE, re.IGNORECASE)),
+    ("birthdate", re.compile(r"\bgeboren\s+(?:op\s+)?" + _DATE, re.IGNORECASE)),
+    ("birthdate", re.compile(r"\b(?:geboortedatum|date of birth|birth ?date)\b\s*[:=]?\s*" + _DATE, re.IGNORECASE)),
+)
+
+
+def _is_child_data_key(key: str) -> bool:
+    name = key[2:].lower().replace("-", "_") if key.lower().startswith("x-") else ""
+    return any(word in name.split("_") or name == word for word in CHILD_DATA_KEYS)
+
+
+@rule("P003")
+def child_data(view: RegionView) -> Iterator[Problem]:
+    for document in view.documents:
+        for path, _ in _walk(document.data, ()):
+            key = path[-1]
+            if isinstance(key, str) and _is_child_data_key(key):
+                yield Problem("P003", document.key_at(path), "field", {"field": key}, document.id)
+    for source in view.files:
+        for message_key, pattern in CHILD_DATA_PATTERNS:
+            for line, match in _matches(source, pattern):
+                yield Problem("P003", Location(source.path, _span(line, match)), message_key, {"text": match.group()})

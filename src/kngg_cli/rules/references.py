@@ -1,0 +1,291 @@
+"""R rules: references between documents, and consistency with the CBS list and the calendar."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from datetime import date
+from pathlib import PurePosixPath
+from typing import Any
+
+from kngg_cli.findings import Problem
+from kngg_cli.model.document import Document
+from kngg_cli.rules import rule
+from kngg_cli.rules.context import RegionView
+
+NodePath = tuple[str | int, ...]
+
+
+def did_you_mean(written: str, choices: Any) -> dict[str, Any]:
+    match = difflib.get_close_matches(written, [str(c) for c in choices], n=1, cutoff=0.6)
+    return {"suggestion": match[0]} if match else {}
+
+
+def _references(view: RegionView, field: str) -> Iterator[tuple[Document, NodePath, str]]:
+    """Every value of `field` anywhere in a valid document, with its path."""
+    for document in view.documents:
+        if document.model is None:
+            continue
+        for path, value in _walk(document.data, ()):
+            if path and path[-1] == field and isinstance(value, str):
+                yield document, path, value
+
+
+def _walk(data: Any, path: NodePath) -> Iterator[tuple[NodePath, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if isinstance(key, str) and key.startswith("x-"):
+                continue
+            yield (*path, key), value
+            yield from _walk(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield (*path, index), value
+            yield from _walk(value, (*path, index))
+
+
+@rule("R001")
+def unknown_organisation(view: RegionView) -> Iterator[Problem]:
+    known = view.ids.get("Organisation", {})
+    for document, path, ref in _references(view, "organisation"):
+        if ref not in known:
+            params = {"ref": ref, **did_you_mean(ref, known)}
+            yield Problem("R001", document.value_at(path), "default", params, document.id)
+
+
+@rule("R002")
+def unknown_person(view: RegionView) -> Iterator[Problem]:
+    people = view.ids.get("Person", {})
+    owners = {**view.ids.get("Organisation", {}), **people}
+    for field in ("chair", "person", "gemeente_contact"):
+        for document, path, ref in _references(view, field):
+            if ref not in people:
+                yield Problem("R002", document.value_at(path), "default", {"ref": ref, **did_you_mean(ref, people)}, document.id)
+    for document, path, ref in _references(view, "owner"):
+        if ref not in owners:
+            yield Problem("R002", document.value_at(path), "owner", {"ref": ref, **did_you_mean(ref, owners)}, document.id)
+
+
+@rule("R003")
+def unknown_body(view: RegionView) -> Iterator[Problem]:
+    bodies = view.ids.get("Body", {})
+    for field in ("reports_to", "agreed_by"):
+        for document, path, ref in _references(view, field):
+            if ref not in bodies:
+                yield Problem("R003", document.value_at(path), "default", {"ref": ref, **did_you_mean(ref, bodies)}, document.id)
+    yield from _reporting_cycles(view)
+
+
+def _reporting_cycles(view: RegionView) -> Iterator[Problem]:
+    parent = {body.id: body.reports_to for body in view.bodies.values() if body.reports_to}
+    reported: set[str] = set()
+    for document in view.valid("Body"):
+        start = document.model.id
+        chain = [start]
+        current = parent.get(start)
+        while current is not None and current not in chain:
+            chain.append(current)
+            current = parent.get(current)
+        if current == start and not reported.intersection(chain):
+            reported.update(chain)
+            params = {"id": start, "chain": " → ".join([*chain, start])}
+            yield Problem("R003", document.value_at(("reports_to",)), "cycle", params, start)
+
+
+def _gemeente_references(view: RegionView) -> Iterator[tuple[Document, NodePath, str]]:
+    for document in view.documents:
+        if document.model is None:
+            continue
+        if document.kind == "Region":
+            yield from _decision_codes(document)
+            continue
+        for path, value in _walk(document.data, ()):
+            if isinstance(value, str) and path and (
+                path[-1] == "gemeente" or (len(path) >= 2 and path[-2] == "gemeenten")
+            ):
+                yield document, path, value
+
+
+def _decision_codes(document: Document) -> Iterator[tuple[Document, NodePath, str]]:
+    for index, decision in enumerate(document.model.decisions):
+        if decision.gemeente:
+            yield document, ("decisions", index, "gemeente"), decision.gemeente
+
+
+@rule("R004")
+def gemeente_not_in_region(view: RegionView) -> Iterator[Problem]:
+    if view.region is None:
+        return
+    codes = view.gemeente_codes
+    catalogue = _cbs()
+    for document, path, code in _gemeente_references(view):
+        if code not in codes:
+            name = f" ({catalogue[code].name})" if code in catalogue else ""
+            yield Problem("R004", document.value_at(path), "default", {"code": code, "name": name, **did_you_mean(code, codes)}, document.id)
+
+
+def _cbs() -> dict[str, Any]:
+    from kngg_cli.catalog.reference import gemeenten
+
+    return gemeenten()
+
+
+@rule("R005")
+def unknown_gemeente_code(view: RegionView) -> Iterator[Problem]:
+    from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name
+
+    document, region = view.region_document, view.region
+    if document is None or region is None:
+        return
+    catalogue, by_name = _cbs(), gemeente_codes_by_name()
+    for index, entry in enumerate(region.gemeenten):
+        known = catalogue.get(entry.code)
+        code_at = document.value_at(("gemeenten", index, "code"))
+        name_at = document.value_at(("gemeenten", index, "name"))
+        if known is None and entry.name.casefold() not in by_name:
+            names = [g.name for g in catalogue.values()]
+            params = {"code": entry.code, "name": entry.name, "year": GEMEENTE_LIST_LABEL, **did_you_mean(entry.name, names)}
+            yield Problem("R005", code_at, "default", params, region.id)
+        elif known is None:
+            params = {"code": entry.code, "year": GEMEENTE_LIST_LABEL, "suggestion": by_name[entry.name.casefold()]}
+            yield Problem("R005", code_at, "default", params, region.id)
+        elif known.name.casefold() != entry.name.casefold():
+            other = by_name.get(entry.name.casefold())
+            code_hint = f" (`{entry.name}` is {other})" if other else ""
+            params = {"code": entry.code, "name": entry.name, "expected": known.name, "code_hint": code_hint}
+            yield Problem("R005", name_at, "name_mismatch", params, region.id)
+    for ref_document, path, code in _gemeente_references(view):
+        if code not in catalogue and code not in view.gemeente_codes:
+            params = {"code": code, "year": GEMEENTE_LIST_LABEL, **did_you_mean(code, catalogue)}
+            yield Problem("R005", ref_document.value_at(path), "default", params, ref_document.id)
+
+
+@rule("R006")
+def date_order(view: RegionView) -> Iterator[Problem]:
+    today = view.today
+    for document, agreement in view.agreements():
+        if agreement.valid_from and agreement.valid_until and agreement.valid_until <= agreement.valid_from:
+            yield _order(document, ("valid_until",), "valid_from", agreement.valid_from, "valid_until", agreement.valid_until)
+        for index, party in enumerate(agreement.parties):
+            if party.signed and party.signed > today:
+                what = f"de handtekening van {party.organisation}"
+                yield _future(view, document, ("parties", index, "signed"), what, party.signed)
+    for ref in view.roles(active_only=False):
+        role = ref.role
+        if role.since and role.until and role.until < role.since:
+            yield _order(ref.document, (*ref.path, "until"), "since", role.since, "until", role.until)
+    document, region = view.region_document, view.region
+    if document is None or region is None:
+        return
+    for index, decision in enumerate(region.decisions):
+        if decision.date and decision.date > today:
+            yield _future(view, document, ("decisions", index, "date"), f"het besluit van {decision.gemeente}", decision.date)
+    for index, completed in enumerate(region.progress.completed):
+        if completed.date and completed.date > today:
+            what = f"afronding van stap {completed.step}"
+            yield _future(view, document, ("progress", "completed", index, "date"), what, completed.date)
+
+
+def _order(document: Document, path: NodePath, earlier: str, earlier_date: date, later: str, later_date: date) -> Problem:
+    params = {"earlier": earlier, "earlier_date": earlier_date.isoformat(), "later": later, "later_date": later_date.isoformat()}
+    return Problem("R006", document.value_at(path), "default", params, document.id)
+
+
+def _future(view: RegionView, document: Document, path: NodePath, what: str, when: date) -> Problem:
+    params = {"what": what, "date": when.isoformat(), "today": view.today.isoformat()}
+    return Problem("R006", document.value_at(path), "future", params, document.id)
+
+
+@rule("R007")
+def progress(view: RegionView) -> Iterator[Problem]:
+    from kngg_cli.catalog import step_plan
+
+    document, region = view.region_document, view.region
+    if document is None or region is None:
+        return
+    last = step_plan().last_step
+    state = region.progress
+    if state.phase == 1 and state.step is not None and not 1 <= state.step <= last:
+        yield Problem("R007", document.value_at(("progress", "step")), "default", {"step": state.step}, region.id)
+    if state.phase == 2 and state.step is not None:
+        yield Problem("R007", document.key_at(("progress", "step")), "phase2_step", {}, region.id)
+    # In phase 1 the current step is not completed yet; in phase 2 every step may be.
+    current = state.step if state.phase == 1 and state.step is not None else last + 1
+    previous_step: int | None = None
+    previous_date: date | None = None
+    for index, completed in enumerate(state.completed):
+        path = ("progress", "completed", index)
+        if previous_step is not None and completed.step <= previous_step:
+            yield Problem("R007", document.value_at((*path, "step")), "order", {"step": completed.step, "previous": previous_step}, region.id)
+        if completed.step >= current:
+            yield Problem("R007", document.value_at((*path, "step")), "beyond", {"step": completed.step, "current": current}, region.id)
+        if completed.date is None:
+            yield Problem("R007", document.entry_at(path), "undated", {"step": completed.step}, region.id)
+        elif previous_date is not None and completed.date < previous_date:
+            params = {"step": completed.step, "date": completed.date.isoformat(), "previous_date": previous_date.isoformat()}
+            yield Problem("R007", document.value_at((*path, "date")), "date_order", params, region.id)
+        previous_step = completed.step
+        previous_date = completed.date or previous_date
+
+
+FILE_FIELDS = ("evidence", "assignment", "document", "work_agenda", "stakeholder_map")
+
+
+@rule("R008")
+def missing_document(view: RegionView) -> Iterator[Problem]:
+    root = view.root.resolve()
+    for field in FILE_FIELDS:
+        for document, path, ref in _references(view, field):
+            if "://" in ref or ref.startswith("mailto:"):
+                continue
+            target = (view.root / ref).resolve()
+            if PurePosixPath(ref).is_absolute() or not target.is_relative_to(root):
+                yield Problem("R008", document.value_at(path), "outside", {"ref": ref}, document.id)
+            elif not target.exists():
+                yield Problem("R008", document.value_at(path), "default", {"ref": ref, **_nearby_file(view, ref)}, document.id)
+
+
+def _nearby_file(view: RegionView, ref: str) -> dict[str, Any]:
+    folder = (view.root / ref).parent
+    if not folder.is_dir():
+        return {}
+    names = [p.relative_to(view.root).as_posix() for p in folder.iterdir() if p.is_file()]
+    return did_you_mean(ref, names)
+
+
+@rule("R009")
+def unknown_indicator(view: RegionView) -> Iterator[Problem]:
+    from kngg_cli.catalog.reference import me_matrix
+
+    matrix = me_matrix().indicators
+    for document in view.valid("MonitoringPlan"):
+        for index, indicator in enumerate(document.model.indicators):
+            path = ("indicators", index)
+            if indicator.ref is not None:
+                if indicator.ref not in matrix:
+                    params = {"ref": indicator.ref, **did_you_mean(indicator.ref, matrix)}
+                    yield Problem("R009", document.value_at((*path, "ref")), "default", params, document.id)
+                continue
+            missing = [f"`{name}`" for name in ("name", "level", "type") if getattr(indicator, name) is None]
+            if missing:
+                params = {"id": indicator.id, "missing": ", ".join(missing)}
+                yield Problem("R009", document.entry_at(path), "own_incomplete", params, document.id)
+
+
+@rule("R010")
+def gemeente_organisation(view: RegionView) -> Iterator[Problem]:
+    if view.region is None:
+        return
+    by_code: dict[str, list[Document]] = {}
+    for document in view.documents:  # as written: an Organisation with another mistake still counts here
+        data = document.data
+        if document.raw_kind == "Organisation" and data.get("type") == "gemeente" and isinstance(data.get("gemeente"), str):
+            by_code.setdefault(data["gemeente"], []).append(document)
+    for code in view.gemeente_codes:
+        found = by_code.get(code, [])
+        if not found:
+            params = {"code": code, "name": view.gemeente_names.get(code, "")}
+            yield Problem("R010", view.gemeente_entry(code), "default", params, view.region_id)
+        for extra in found[1:]:
+            params = {"code": code, "other": found[0].id}
+            yield Problem("R010", extra.value_at(("gemeente",)), "several", params, extra.id)

@@ -1,0 +1,207 @@
+"""S rules: structure. The loader and the model stage find most of these; the rules report them."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from typing import Any
+
+from kngg_cli.findings import Location, Problem
+from kngg_cli.loading.files import REGION_FILE
+from kngg_cli.model.document import Document
+from kngg_cli.rules import rule
+from kngg_cli.rules.context import RegionView
+
+# libyaml's problems, in the users' language, each with a hint that says what to write.
+_SYNTAX_HELP: dict[str, tuple[str, str, str]] = {
+    "mapping values are not allowed": (
+        "een dubbele punt op een plek waar geen sleutel kan staan",
+        "zet een waarde met ': ' erin tussen aanhalingstekens, of controleer de inspringing",
+        "put a value containing ': ' in quotes, or check the indentation",
+    ),
+    "found a tab character": (
+        "een tab als inspringing",
+        "gebruik spaties om in te springen, geen tabs",
+        "indent with spaces, not tabs",
+    ),
+    "found character that cannot start any token": (
+        "een teken dat hier niet kan (vaak een tab als inspringing)",
+        "gebruik spaties om in te springen, geen tabs",
+        "indent with spaces, not tabs",
+    ),
+    "did not find expected key": (
+        "verwachtte een sleutel (de inspringing klopt niet)",
+        "controleer de inspringing: items van een mapping staan precies onder elkaar",
+        "check the indentation: the entries of a mapping line up exactly",
+    ),
+    "did not find expected '-' indicator": (
+        "verwachtte een lijstitem ('- ') (de inspringing klopt niet)",
+        "controleer de inspringing: items van een lijst beginnen met '- ' op dezelfde kolom",
+        "check the indentation: list items start with '- ' in the same column",
+    ),
+    "could not find expected ':'": (
+        "verwachtte ':' na een sleutel",
+        "schrijf `sleutel: waarde`, met een spatie na de dubbele punt",
+        "write `key: value`, with a space after the colon",
+    ),
+    "found unexpected end of stream": (
+        "het bestand houdt onverwacht op (een aanhalingsteken of haakje is niet gesloten)",
+        "sluit het aanhalingsteken of haakje",
+        "close the quote or bracket",
+    ),
+    "did not find expected ',' or ']'": (
+        "een lijst tussen [ ] is niet goed gesloten",
+        "scheid items met ', ' en sluit af met ']'",
+        "separate items with ', ' and close with ']'",
+    ),
+    "did not find expected ',' or '}'": (
+        "een mapping tussen { } is niet goed gesloten",
+        "scheid items met ', ' en sluit af met '}'",
+        "separate items with ', ' and close with '}'",
+    ),
+    "found undefined alias": (
+        "een alias verwijst naar een onbekend anker",
+        "definieer het anker (&naam) eerst",
+        "define the anchor (&name) first",
+    ),
+}
+
+
+def _syntax_params(params: dict[str, Any]) -> dict[str, Any]:
+    problem = params.get("problem", "")
+    for english, (dutch, hint_nl, hint_en) in _SYNTAX_HELP.items():
+        if problem.startswith(english):
+            return {**params, "problem_nl": f"{dutch} ({problem})", "hint_nl": hint_nl, "hint_en": hint_en}
+    return {
+        **params,
+        "problem_nl": problem,
+        "hint_nl": "controleer de inspringing en de aanhalingstekens rond deze plek",
+        "hint_en": "check the indentation and quotes around this spot",
+    }
+
+
+def _load_issues(view: RegionView, code: str) -> Iterator[Problem]:
+    for source in view.files:
+        for issue in source.issues:
+            if issue.code != code:
+                continue
+            params = _syntax_params(issue.params) if code == "S001" and issue.message_key == "default" else issue.params
+            yield Problem(code, Location(source.path, issue.span), issue.message_key, params)
+
+
+def _model_issues(view: RegionView, code: str) -> Iterator[Problem]:
+    for document in view.documents:
+        for issue in document.issues:
+            if issue.code != code:
+                continue
+            yield Problem(code, _issue_location(document, issue), issue.message_key, _suggest(issue.params), document.id)
+
+
+def _issue_location(document: Document, issue: Any) -> Location:
+    if issue.at_key:
+        return document.key_at(issue.path)
+    if issue.message_key in ("missing", "missing_gemeente", "indicator_identity"):
+        return document.entry_at(issue.path if issue.message_key == "indicator_identity" else issue.path[:-1])
+    return document.value_at(issue.path)
+
+
+def _suggest(params: dict[str, Any]) -> dict[str, Any]:
+    """Add a did-you-mean to a parameter set that names what was written and what may be."""
+    choices = params.get("choices")
+    written = params.get("field") if "input" not in params else params.get("input")
+    if choices and isinstance(written, str):
+        match = difflib.get_close_matches(written, [str(c) for c in choices], n=1, cutoff=0.6)
+        if match:
+            return {**params, "suggestion": match[0]}
+    return params
+
+
+@rule("S001")
+def yaml_syntax(view: RegionView) -> Iterator[Problem]:
+    yield from _load_issues(view, "S001")
+
+
+@rule("S002")
+def duplicate_key(view: RegionView) -> Iterator[Problem]:
+    yield from _load_issues(view, "S002")
+
+
+@rule("S003")
+def unknown_kind(view: RegionView) -> Iterator[Problem]:
+    for document in view.documents:
+        for issue in document.issues:
+            if issue.code == "S003":
+                location = document.value_at(("kind",)) if issue.message_key == "default" else document.kind_location()
+                yield Problem("S003", location, issue.message_key, _suggest(issue.params), document.id)
+
+
+@rule("S004")
+def invalid_value(view: RegionView) -> Iterator[Problem]:
+    yield from _load_issues(view, "S004")
+    yield from _model_issues(view, "S004")
+    yield from _configuration_issues(view)
+
+
+def _configuration_issues(view: RegionView) -> Iterator[Problem]:
+    """`checks:` may not ignore or soften S rules, and names only rules that exist."""
+    from kngg_cli.catalog import catalogue
+
+    document, region = view.region_document, view.region
+    if document is None or region is None or region.checks is None:
+        return
+    known = [code for code in catalogue() if not code.startswith("S")]
+    entries: list[tuple[str, tuple[str | int, ...], bool]] = [
+        (code, ("checks", "ignore", index), True) for index, code in enumerate(region.checks.ignore)
+    ]
+    entries += [(code, ("checks", "severity", code), False) for code in region.checks.severity]
+    for code, path, is_ignore in entries:
+        at = document.value_at(path) if is_ignore else document.key_at(path)
+        if code.startswith("S"):
+            yield Problem("S004", at, "config_structure_rule", {"rule": code}, region.id)
+        elif code not in known:
+            yield Problem("S004", at, "config_unknown_rule", _suggest({"rule": code, "input": code, "choices": known}), region.id)
+
+
+@rule("S005")
+def unknown_field(view: RegionView) -> Iterator[Problem]:
+    yield from _model_issues(view, "S005")
+
+
+@rule("S006")
+def duplicate_id(view: RegionView) -> Iterator[Problem]:
+    first: dict[tuple[str, str], Document] = {}
+    for document in view.documents:
+        kind, identifier = document.raw_kind, document.id
+        if kind is None or identifier is None:
+            continue
+        earlier = first.setdefault((kind, identifier), document)
+        if earlier is document:
+            continue
+        line = earlier.positions.value_span(("id",)).line
+        other = f"{earlier.source.relative}:{line}"
+        yield Problem("S006", document.value_at(("id",)), "default", {"kind": kind, "id": identifier, "other": other}, identifier)
+
+
+@rule("S007")
+def region_file(view: RegionView) -> Iterator[Problem]:
+    region_source = next((s for s in view.files if s.relative == REGION_FILE), None)
+    regions_in_file = [d for d in view.documents if d.source.relative == REGION_FILE and d.raw_kind == "Region"]
+    if region_source is not None and region_source.readable and not regions_in_file:
+        first = next((d for d in view.documents if d.source is region_source), None)
+        at = first.kind_location() if first is not None else Location(region_source.path)
+        yield Problem("S007", at, "default")
+    for extra in regions_in_file[1:]:
+        yield Problem("S007", extra.kind_location(), "several", {}, extra.id)
+    for document in view.documents:
+        if document.raw_kind == "Region" and document.source.relative != REGION_FILE:
+            yield Problem("S007", document.kind_location(), "elsewhere", {"file": document.source.relative}, document.id)
+
+
+@rule("S008")
+def format_version(view: RegionView) -> Iterator[Problem]:
+    yield from _model_issues(view, "S008")
+
+
+@rule("S009")
+def unreadable_file(view: RegionView) -> Iterator[Problem]:
+    yield from _load_issues(view, "S009")

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+from helpers import write_region  # noqa: E402
+
+
+@pytest.fixture
+def region(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Write a region from {relative path: text}; the minimal valid region is the base."""
+
+    def make(files: dict[str, str | bytes | None] | None = None, base: dict[str, str] | None = None) -> Path:
+        return write_region(tmp_path / "regio", files or {}, base)
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    monkeypatch.delenv("KNGG_LANG", raising=False)
+    monkeypatch.delenv("KNGG_TODAY", raising=False)
