@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -15,8 +16,18 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def write_atomic(path: Path, content: str | bytes, *, keep_mode: bool = True) -> None:
-    """Replace path with content. An existing file keeps its mode; a new one gets what the umask allows."""
+def write_atomic(
+    path: Path,
+    content: str | bytes,
+    *,
+    keep_mode: bool = True,
+    before_replace: Callable[[], None] | None = None,
+) -> None:
+    """Replace path with content. An existing file keeps its mode; a new one gets what the umask allows.
+
+    `before_replace` runs right before the rename (the editing commands check there that the file
+    did not change on disk since they read it); when it raises, nothing is replaced.
+    """
     data = content.encode("utf-8") if isinstance(content, str) else content
     folder = path.parent if str(path.parent) else Path(".")
     mode = _default_mode()
@@ -29,6 +40,8 @@ def write_atomic(path: Path, content: str | bytes, *, keep_mode: bool = True) ->
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, mode)
+        if before_replace is not None:
+            before_replace()
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -47,10 +48,24 @@ class RegionResult:
     findings: list[Finding]
     files: int
     view: RegionView
+    gates_evaluated: bool = True  # False when S findings kept the G and A rules from running
 
     @property
     def summary(self) -> dict[str, int]:
         return count_by_severity(self.findings)
+
+    @property
+    def ready(self) -> bool | None:
+        """May the region complete its current step? What `kngg check --target next` would say: no
+        error finding, and no open item of the current gate that would be an error once enforced.
+        None in phase 2 (no step to complete) or when the progress itself is unknown."""
+        if self.phase != 1 or self.step is None:
+            return None
+        if not self.gates_evaluated:
+            return False
+        return not any(
+            f.severity is Severity.ERROR or f.gate_severity is Severity.ERROR for f in self.findings
+        )
 
     @property
     def open_items(self) -> list[Finding]:
@@ -59,7 +74,8 @@ class RegionResult:
 
     def has_errors(self, families: str | None = None) -> bool:
         return any(
-            f.severity is Severity.ERROR and (families is None or f.code[0] in families) for f in self.findings
+            f.severity is Severity.ERROR and (families is None or f.code[0] in families)
+            for f in self.findings
         )
 
 
@@ -126,9 +142,11 @@ def check_region(root: Path, options: CheckOptions) -> RegionResult:
     step = region.progress.step if region is not None and phase == 1 else None
     lang = _language(options, region.language if region is not None else None)
     plan = _GatePlan.for_region(phase, step, options.target)
-    problems, ran = _run_rules(view, plan)
+    problems, ran, gates_evaluated = _run_rules(view, plan)
     findings = _apply_policy(problems, ran, view, plan, options, lang)
-    return RegionResult(root, view.region_id, phase, step, lang, findings, len(loaded.files), view)
+    return RegionResult(
+        root, view.region_id, phase, step, lang, findings, len(loaded.files), view, gates_evaluated
+    )
 
 
 def _language(options: CheckOptions, region_language: str | None) -> str:
@@ -162,7 +180,12 @@ class _GatePlan:
         return code in self.enforced or code in self.todo
 
 
-def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[str]]:
+def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[str], bool]:
+    """Run the rules in family order. G and A rules read the validated models: when a file does not
+    parse or a document is invalid, a gate would report as missing what is merely broken ("no
+    samenwerkingsovereenkomst" for an agreement with a typo), so they wait until the S findings
+    are fixed. A mistake in `checks:` (S004 about the configuration) breaks no document and does
+    not hold them back. Returns the problems, the codes that ran, and whether G and A ran."""
     problems: list[Problem] = []
     ran: set[str] = set()
     structure_broken = False
@@ -172,13 +195,13 @@ def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[st
         if family == "G" and not plan.runs(code):
             continue
         if family in "GA" and structure_broken:
-            continue  # gates read the models; with file-level mistakes they would mislead
+            continue
         found = list(rules[code](view))
         ran.add(code)
         problems.extend(found)
-        if family == "S" and found:
+        if family == "S" and any(not p.message_key.startswith("config_") for p in found):
             structure_broken = True
-    return problems, ran
+    return problems, ran, not structure_broken
 
 
 _SUPPRESSION = re.compile(r"#\s*kngg:\s*ignore\[([A-Za-z0-9,\s]*)\]")
@@ -210,10 +233,26 @@ def _selected(code: str, selectors: tuple[str, ...]) -> bool:
     return any(code.startswith(s) for s in selectors)
 
 
+def _active(code: str, config_ignore: set[str], options: CheckOptions) -> bool:
+    """Whether findings of `code` are reported in this run. S findings always are. The command line
+    overrides the region for one run: `--ignore` drops, `--select` keeps only what it names, and
+    a code that `--select` names exactly comes back even when `checks.ignore` lists it."""
+    if code.startswith("S"):
+        return True
+    if _selected(code, options.ignore):
+        return False
+    if options.select and not _selected(code, options.select):
+        return False
+    return code not in config_ignore or code in options.select
+
+
 def _apply_policy(
     problems: list[Problem],
     ran: set[str],
-    view: RegionView, plan: _GatePlan, options: CheckOptions, lang: str
+    view: RegionView,
+    plan: _GatePlan,
+    options: CheckOptions,
+    lang: str,
 ) -> list[Finding]:
     rules = catalogue()
     region = view.region
@@ -223,48 +262,63 @@ def _apply_policy(
     findings: list[Finding] = []
     for problem in problems:
         code = problem.code
-        structural = code.startswith("S")
-        if not structural and (code in config_ignore or _selected(code, options.ignore)):
-            continue
-        if not structural and options.select and not _selected(code, options.select):
+        if not _active(code, config_ignore, options):
             continue
         suppression = suppressions.get((problem.location.path, problem.location.span.line))
-        if suppression is not None and code in suppression.codes and not structural:
+        if suppression is not None and code in suppression.codes and not code.startswith("S"):
             suppression.used.add(code)
             continue
         findings.append(_finding(problem, rules[code], config_severity, plan, view, lang))
-    findings.extend(_unused_suppressions(suppressions, ran, rules, view, lang, options))
+    if _active("X001", config_ignore, options):
+        active = {code for code in ran if _active(code, config_ignore, options)}
+        findings.extend(_unused_suppressions(suppressions, active, rules, view, lang))
     return sorted(findings, key=lambda f: f.sort_key)
 
 
 def _finding(
-    problem: Problem, info: RuleInfo, config_severity: dict[str, str], plan: _GatePlan, view: RegionView, lang: str
+    problem: Problem,
+    info: RuleInfo,
+    config_severity: Mapping[str, str],
+    plan: _GatePlan,
+    view: RegionView,
+    lang: str,
 ) -> Finding:
     severity = problem.severity or Severity(info.severity)
     if not problem.code.startswith("S") and problem.code in config_severity:
         severity = Severity(config_severity[problem.code])
     enforced = problem.code not in plan.todo
+    gate_severity = None
     if not enforced:
-        severity = Severity.INFO
+        severity, gate_severity = Severity.INFO, severity
     message, hint = render_message(info, problem.message_key, problem.params, lang)
-    return Finding(problem.code, severity, message, problem.location, hint, view.region_id, problem.subject, enforced)
+    return Finding(
+        problem.code,
+        severity,
+        message,
+        problem.location,
+        hint,
+        view.region_id,
+        problem.subject,
+        enforced,
+        gate_severity,
+    )
 
 
 def _unused_suppressions(
     suppressions: dict[tuple[Path, int], _Suppression],
-    ran: set[str],
+    active: set[str],
     rules: dict[str, RuleInfo],
     view: RegionView,
     lang: str,
-    options: CheckOptions,
 ) -> list[Finding]:
-    if _selected("X001", options.ignore) or (options.select and not _selected("X001", options.select)):
-        return []
+    """X001 for each code of a `# kngg: ignore[...]` that suppressed nothing. A known rule that did
+    not run this time (a gate not evaluated at this step, a code left out by --select/--ignore or
+    checks.ignore) may still have something to suppress later, and is left alone."""
     findings = []
     for suppression in suppressions.values():
         for code in suppression.codes:
-            if code in suppression.used or (code in rules and code not in ran):
-                continue  # a rule that did not run this time may still have something to suppress
+            if code in suppression.used or (code in rules and code not in active):
+                continue
             span = Span(suppression.line, suppression.column, suppression.line, suppression.column + 1)
             message, hint = render_message(rules["X001"], "default", {"code": code}, lang)
             location = Location(suppression.path, span)

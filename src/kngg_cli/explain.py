@@ -7,12 +7,38 @@ from typing import Any
 from kngg_cli.catalog import FAMILIES, catalogue, localized, step_plan
 
 _HEADINGS = {
-    "nl": {"what": "Wat het controleert", "why": "Waarom", "source": "Bron", "example": "Voorbeeld",
-           "severity": "ernst", "gate": "poort van stap", "phase2": "fase 2", "family": "familie",
-           "always": "altijd", "suppress": "Onderdrukken"},
-    "en": {"what": "What it checks", "why": "Why", "source": "Source", "example": "Example",
-           "severity": "severity", "gate": "gate of step", "phase2": "phase 2", "family": "family",
-           "always": "always", "suppress": "Suppressing"},
+    "nl": {
+        "what": "Wat het controleert",
+        "why": "Waarom",
+        "source": "Bron",
+        "example": "Voorbeeld",
+        "severity": "ernst",
+        "gate": "poort van stap",
+        "phase2": "fase 2",
+        "family": "familie",
+        "always": "altijd",
+        "suppress": "Onderdrukken",
+    },
+    "en": {
+        "what": "What it checks",
+        "why": "Why",
+        "source": "Source",
+        "example": "Example",
+        "severity": "severity",
+        "gate": "gate of step",
+        "phase2": "phase 2",
+        "family": "family",
+        "always": "always",
+        "suppress": "Suppressing",
+    },
+}
+
+
+_SUPPRESS_TIP = {
+    "nl": "Op de regel van de melding: `# kngg: ignore[{code}] reden`; "
+    "voor de hele regio: `checks: {{ignore: [{code}]}}` in region.yaml.",
+    "en": "On the finding's line: `# kngg: ignore[{code}] reason`; "
+    "for the whole region: `checks: {{ignore: [{code}]}}` in region.yaml.",
 }
 
 
@@ -47,13 +73,14 @@ def _applies(code: str, lang: str) -> str:
 
 def rules_as_text(lang: str) -> str:
     rules = catalogue()
-    lines = []
+    lines: list[str] = []
     family = ""
     for code, info in rules.items():
         if info.family != family:
             family = info.family
             lines.append(("" if not lines else "\n") + f"{family}: {localized(FAMILIES[family], lang)}")
-        lines.append(f"  {code}  {info.name:<26} {info.severity:<8} {_applies(code, lang):<16} {localized(info.summary, lang)}")
+        applies, summary = _applies(code, lang), localized(info.summary, lang)
+        lines.append(f"  {code}  {info.name:<26} {info.severity:<8} {applies:<16} {summary}")
     return "\n".join(lines) + "\n"
 
 
@@ -62,7 +89,8 @@ def explain_text(code: str, lang: str) -> str:
     words = _HEADINGS[lang]
     out = [
         f"{code} {info.name}",
-        f"{words['family']}: {localized(FAMILIES[info.family], lang)}; {words['severity']}: {info.severity}; {_applies(code, lang)}",
+        f"{words['family']}: {localized(FAMILIES[info.family], lang)}; "
+        f"{words['severity']}: {info.severity}; {_applies(code, lang)}",
         "",
         localized(info.summary, lang),
         "",
@@ -81,10 +109,5 @@ def explain_text(code: str, lang: str) -> str:
         example = localized(info.example, lang).rstrip()
         out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
     if info.family != "S":
-        tip = (
-            f"Op de regel van de melding: `# kngg: ignore[{code}] reden`; voor de hele regio: `checks: {{ignore: [{code}]}}` in region.yaml."
-            if lang == "nl"
-            else f"On the finding's line: `# kngg: ignore[{code}] reason`; for the whole region: `checks: {{ignore: [{code}]}}` in region.yaml."
-        )
-        out += ["", f"## {words['suppress']}", tip]
+        out += ["", f"## {words['suppress']}", _SUPPRESS_TIP[lang].format(code=code)]
     return "\n".join(out) + "\n"

@@ -63,6 +63,7 @@ class Finding:
     region: str | None = None
     subject: str | None = None
     enforced: bool = True  # False for the current step's to-do items reported as info
+    gate_severity: Severity | None = None  # an open item's severity once its gate is enforced
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

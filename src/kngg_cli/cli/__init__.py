@@ -49,15 +49,22 @@ def _fast_help() -> str:
 
 
 def main(argv: list[str] | None = None) -> None:
+    import os
+
     args = sys.argv[1:] if argv is None else argv
-    if args == ["--version"]:
+    # under shell completion the words are in the environment and argv is empty: no fast path
+    completing = "_KNGG_COMPLETE" in os.environ
+    if args == ["--version"] and not completing:
         from kngg_cli import __version__
 
         sys.stdout.write(f"kngg {__version__}\n")
         return
-    if args in (["--help"], ["-h"], []):
+    if args in (["--help"], ["-h"], []) and not completing:
         sys.stdout.write(_fast_help())
         return
+
+    # Pydantic scans every installed package for plugins on import; a CLI has no use for them.
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
     from kngg_cli.cli.app import build_app
 
     build_app()(args=args, prog_name="kngg")

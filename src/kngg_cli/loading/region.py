@@ -24,4 +24,3 @@ def load_region(root: Path) -> LoadedRegion:
         source.issues.append(LoadIssue("S009", "outside_link", FILE_START, {"target": str(link.readlink())}))
         files.append(source)
     return LoadedRegion(root, files)
-

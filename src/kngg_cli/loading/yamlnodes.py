@@ -191,7 +191,9 @@ class _Builder:
         end = _span(event)
         span = Span(frame.start.line, frame.start.column, end.end_line, end.end_column)
         container = None if frame.container is _SKIP else frame.container
-        self._place(container, span, frame.weight, frame.anchor, frame.path if container is not None else None)
+        self._place(
+            container, span, frame.weight, frame.anchor, frame.path if container is not None else None
+        )
 
     def _alias(self, event: Any) -> None:
         span = _span(event)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import BaseModel
+
 from kngg_cli.model.agreement import CLAUSE_KEYS, Agreement
 from kngg_cli.model.body import Body
 from kngg_cli.model.communication import CommunicationPlan
@@ -10,7 +12,7 @@ from kngg_cli.model.organisation import Organisation
 from kngg_cli.model.person import LOCAL_ROLES, Person
 from kngg_cli.model.region import Region
 
-KIND_MODELS = {
+KIND_MODELS: dict[str, type[BaseModel]] = {
     "Region": Region,
     "Organisation": Organisation,
     "Person": Person,

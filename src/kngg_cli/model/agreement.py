@@ -7,14 +7,25 @@ from pydantic import Field
 from kngg_cli.model.common import DocumentBase, FileRef, IsoDate, Slug, Strict
 
 CLAUSE_KEYS = (
-    "financiering", "mandaat", "besluitvorming", "monitoring", "rol_rc", "rol_projectleider",
-    "opleiding", "communicatie", "indirecte_uren_czv", "privacy", "looptijd_en_opzegging",
+    "financiering",
+    "mandaat",
+    "besluitvorming",
+    "monitoring",
+    "rol_rc",
+    "rol_projectleider",
+    "opleiding",
+    "communicatie",
+    "indirecte_uren_czv",
+    "privacy",
+    "looptijd_en_opzegging",
 )
 
 
 class Party(Strict):
     organisation: Slug = Field(description="De id van de Organisation die partij is.")
-    signatory: str | None = Field(None, description="Wie tekent, met functie (bijvoorbeeld 'J. Jansen, wethouder').")
+    signatory: str | None = Field(
+        None, description="Wie tekent, met functie (bijvoorbeeld 'J. Jansen, wethouder')."
+    )
     signed: IsoDate | None = Field(None, description="Datum van ondertekening; leeg zolang niet getekend.")
 
 
@@ -43,13 +54,19 @@ class Agreement(DocumentBase):
     kind: Literal["Agreement"] = Field(description="Soort document.")
     title: str = Field(description="Titel van de overeenkomst.")
     type: Literal[
-        "samenwerkingsovereenkomst", "convenant", "intentieverklaring", "dienstverleningsovereenkomst", "subsidie"
+        "samenwerkingsovereenkomst",
+        "convenant",
+        "intentieverklaring",
+        "dienstverleningsovereenkomst",
+        "subsidie",
     ] = Field(description="Soort overeenkomst.")
     valid_from: IsoDate | None = Field(None, description="Ingangsdatum.")
     valid_until: IsoDate | None = Field(None, description="Einddatum.")
     document: FileRef | None = Field(None, description="Het getekende document (pad of URL).")
     parties: list[Party] = Field(min_length=1, description="De partijen; minstens een.")
-    clauses: Clauses | None = Field(None, description="Wat de overeenkomst regelt; elke waarde is de afspraak in woorden.")
+    clauses: Clauses | None = Field(
+        None, description="Wat de overeenkomst regelt; elke waarde is de afspraak in woorden."
+    )
     responsibilities: list[Responsibility] = Field(
         default_factory=list, description="Wie waarvoor verantwoordelijk is (operationeel bindend)."
     )

@@ -6,7 +6,9 @@ from pydantic import Field
 
 from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict
 
-BodyType = Literal["kerngroep", "stuurgroep", "regiegroep", "projectgroep", "werkgroep", "leernetwerk", "intervisie", "buddy"]
+BodyType = Literal[
+    "kerngroep", "stuurgroep", "regiegroep", "projectgroep", "werkgroep", "leernetwerk", "intervisie", "buddy"
+]
 
 
 class Member(Strict):
@@ -26,7 +28,9 @@ class Body(DocumentBase):
     mandate: Literal["besluitvormend", "adviserend", "uitvoerend"] | None = Field(
         None, description="Mandaat: besluitvormend, adviserend of uitvoerend."
     )
-    reports_to: Slug | None = Field(None, description="Optioneel: de id van het overleg waaraan dit overleg rapporteert.")
+    reports_to: Slug | None = Field(
+        None, description="Optioneel: de id van het overleg waaraan dit overleg rapporteert."
+    )
     frequency: Duration | None = Field(None, description="ISO-8601-duur tussen overleggen (P6W, P1M, P3M).")
     chair: Slug | None = Field(None, description="Optioneel: de id van de voorzitter (Person).")
     tasks: list[str] = Field(default_factory=list, description="Waar dit overleg voor is, op schrift.")

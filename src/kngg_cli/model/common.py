@@ -33,7 +33,7 @@ Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]
 IsoDate = Annotated[date, BeforeValidator(_to_date)]
 FileRef = Annotated[
     str,
-    Field(description="Pad vanaf de hoofdmap van de regio (bijvoorbeeld documents/besluit.pdf) of een https-URL."),
+    Field(description="Pad vanaf de hoofdmap van de regio (zoals documents/besluit.pdf) of een https-URL."),
 ]
 
 EXTENSION_PREFIX = "x-"

@@ -8,8 +8,8 @@ from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict
 
 
 class Channel(Strict):
-    type: Literal["nieuwsbrief", "teams_kanaal", "netwerkbijeenkomst", "website", "overleg", "anders"] = Field(
-        description="Soort kanaal."
+    type: Literal["nieuwsbrief", "teams_kanaal", "netwerkbijeenkomst", "website", "overleg", "anders"] = (
+        Field(description="Soort kanaal.")
     )
     audience: str | None = Field(None, description="Voor wie.")
     owner: Slug | None = Field(None, description="Eigenaar: id van een Person of Organisation.")

@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from pydantic import BaseModel
-
 from kngg_cli.findings import Location, Span
 from kngg_cli.loading.files import SourceFile
 from kngg_cli.loading.positions import NodePath, PositionIndex
@@ -80,6 +78,14 @@ def build_documents(loaded: LoadedRegion) -> list[Document]:
         for index, parsed in enumerate(source.documents):
             validated = validate_document(parsed.data)
             documents.append(
-                Document(source, index, parsed.data, parsed.positions, validated.kind, validated.model, validated.issues)
+                Document(
+                    source,
+                    index,
+                    parsed.data,
+                    parsed.positions,
+                    validated.kind,
+                    validated.model,
+                    validated.issues,
+                )
             )
     return documents

@@ -7,9 +7,22 @@ from pydantic import Field
 from kngg_cli.model.common import DocumentBase, GemeenteCode
 
 OrganisationType = Literal[
-    "gemeente", "ggd", "jgz", "cjg", "ziekenhuis", "huisartsen", "zorgverzekeraar", "zorgkantoor",
-    "welzijn", "sociaal_wijkteam", "paramedici", "sportbedrijf", "onderwijs", "kinderopvang",
-    "kennispartner", "overig",
+    "gemeente",
+    "ggd",
+    "jgz",
+    "cjg",
+    "ziekenhuis",
+    "huisartsen",
+    "zorgverzekeraar",
+    "zorgkantoor",
+    "welzijn",
+    "sociaal_wijkteam",
+    "paramedici",
+    "sportbedrijf",
+    "onderwijs",
+    "kinderopvang",
+    "kennispartner",
+    "overig",
 ]
 
 
@@ -25,5 +38,7 @@ class Organisation(DocumentBase):
     gemeente: GemeenteCode | None = Field(
         None, description="Verplicht bij type gemeente: welke gemeente deze organisatie is (CBS-code)."
     )
-    domain: Literal["zorg", "sociaal", "beide"] | None = Field(None, description="Domein: zorg, sociaal of beide.")
+    domain: Literal["zorg", "sociaal", "beide"] | None = Field(
+        None, description="Domein: zorg, sociaal of beide."
+    )
     website: str | None = Field(None, description="Website van de organisatie.")

@@ -7,11 +7,19 @@ from pydantic import BeforeValidator, Field
 from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict
 
 RoleName = Literal[
-    "regionale_coordinator", "kwartiermaker", "lokale_projectleider", "centrale_zorgverlener",
-    "projectleider_implementatie_czv", "algemeen_projectleider", "bestuurder", "beleidsadviseur",
+    "regionale_coordinator",
+    "kwartiermaker",
+    "lokale_projectleider",
+    "centrale_zorgverlener",
+    "projectleider_implementatie_czv",
+    "algemeen_projectleider",
+    "bestuurder",
+    "beleidsadviseur",
     "contactpersoon",
 ]
-JoggRole = Literal["netwerker", "makelaar", "projectmanager", "uitvoerder", "coordinator", "programmamanager", "politicus"]
+JoggRole = Literal[
+    "netwerker", "makelaar", "projectmanager", "uitvoerder", "coordinator", "programmamanager", "politicus"
+]
 LOCAL_ROLES = frozenset({"lokale_projectleider", "centrale_zorgverlener", "contactpersoon"})
 
 
@@ -33,7 +41,7 @@ class Role(Strict):
     hours_per_week: float | None = Field(None, ge=0, le=80, description="Uren per week voor deze rol.")
     assignment: FileRef | None = Field(None, description="De formele opdrachtbeschrijving (pad of URL).")
     gemeenten: list[GemeenteCode] | None = Field(None, description="Voor welke gemeenten de rol geldt.")
-    tasks: list[Annotated[Task, BeforeValidator(_task_from_text)]] = Field(
+    tasks: list[Annotated[Task, BeforeValidator(_task_from_text, json_schema_input_type=str | Task)]] = Field(
         default_factory=list, description="De taken van deze rol, elk met description en level."
     )
     jogg_roles: list[JoggRole] = Field(

@@ -11,7 +11,8 @@ class GemeenteEntry(Strict):
     code: GemeenteCode = Field(description="CBS-code van de gemeente, bijvoorbeeld GM0034.")
     name: str = Field(description="Naam van de gemeente zoals het CBS die schrijft.")
     role: Literal["mandaatgemeente", "afgevaardigde"] | None = Field(
-        None, description="Optioneel: mandaatgemeente, of afgevaardigde die andere gemeenten vertegenwoordigt."
+        None,
+        description="Optioneel: mandaatgemeente, of afgevaardigde die andere gemeenten vertegenwoordigt.",
     )
     subregion: str | None = Field(None, description="Optioneel vrij label: begin klein in een subregio.")
 
@@ -27,7 +28,8 @@ class Progress(Strict):
         description="1 = initiatief nemen en ontwerpen, 2 = experimenteren en uitvoeren."
     )
     step: int | None = Field(
-        None, description="Alleen in fase 1: de huidige stap 1-8 (1-5 verkenningsfase, 6-8 implementatiefase)."
+        None,
+        description="Alleen in fase 1: de huidige stap 1-8 (1-5 verkenningsfase, 6-8 implementatiefase).",
     )
     completed: list[CompletedStep] = Field(
         default_factory=list, description="Gedateerd overzicht van afgeronde stappen, oudste eerst."
@@ -60,8 +62,12 @@ class Region(DocumentBase):
     language: Literal["nl", "en"] | None = Field(
         None, description="Taal van documenten en meldingen: nl (standaard) of en."
     )
-    iza_region: str | None = Field(None, description="Optioneel: de IZA/GALA-regio waar deze regio bij aansluit.")
-    gemeenten: list[GemeenteEntry] = Field(min_length=1, description="De deelnemende gemeenten; minstens een.")
+    iza_region: str | None = Field(
+        None, description="Optioneel: de IZA/GALA-regio waar deze regio bij aansluit."
+    )
+    gemeenten: list[GemeenteEntry] = Field(
+        min_length=1, description="De deelnemende gemeenten; minstens een."
+    )
     progress: Progress = Field(description="Waar de regio staat in het stappenplan van de Leidraad.")
     decisions: list[Decision] = Field(
         default_factory=list, description="Bestuurlijke besluiten van de gemeenten (verkenningsfase, stap 5)."

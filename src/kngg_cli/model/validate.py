@@ -37,7 +37,11 @@ def validate_document(data: Any) -> Validated:
     if kind is None:
         return Validated(None, None, [ModelIssue("S003", "missing", ())])
     if not isinstance(kind, str) or kind not in KIND_MODELS:
-        return Validated(None, None, [ModelIssue("S003", "default", ("kind",), {"kind": str(kind), "choices": list(KIND_MODELS)})])
+        return Validated(
+            None,
+            None,
+            [ModelIssue("S003", "default", ("kind",), {"kind": str(kind), "choices": list(KIND_MODELS)})],
+        )
     model_class = KIND_MODELS[kind]
     issues = _version_issues(data) if kind == "Region" else []
     if issues:
@@ -133,7 +137,9 @@ def _short(value: Any) -> str:
 
 def _literal_choices(error: Any) -> list[str]:
     expected = str((error.get("ctx") or {}).get("expected", ""))
-    return [choice.strip().strip("'") for choice in expected.replace(" or ", ", ").split(",") if choice.strip()]
+    return [
+        choice.strip().strip("'") for choice in expected.replace(" or ", ", ").split(",") if choice.strip()
+    ]
 
 
 def _pattern_key(pattern: str) -> str:
@@ -154,7 +160,10 @@ def _model_at(model_class: type[BaseModel], loc: tuple[Any, ...]) -> type[BaseMo
     for part in loc:
         if isinstance(part, int):
             continue
-        if not (isinstance(current, type) and issubclass(current, BaseModel)) or part not in current.model_fields:
+        if (
+            not (isinstance(current, type) and issubclass(current, BaseModel))
+            or part not in current.model_fields
+        ):
             return None
         current = _inner_model(current.model_fields[part].annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
@@ -180,4 +189,8 @@ def _inner_model(annotation: Any) -> Any:
 
 
 def extension_keys(data: Any) -> list[str]:
-    return [k for k in data if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)] if isinstance(data, dict) else []
+    return (
+        [k for k in data if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)]
+        if isinstance(data, dict)
+        else []
+    )

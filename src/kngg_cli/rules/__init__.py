@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kngg_cli.findings import Problem
-    from kngg_cli.rules.context import RegionView
 
 REGISTRY: dict[str, Callable[..., Iterable[Problem]]] = {}
 

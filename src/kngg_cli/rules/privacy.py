@@ -41,11 +41,43 @@ def bsn(view: RegionView) -> Iterator[Problem]:
 
 
 PRIVATE_MAIL_DOMAINS = (
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.com",
-    "live.nl", "msn.com", "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl", "home.nl", "hetnet.nl",
-    "casema.nl", "upcmail.nl", "chello.nl", "xs4all.nl", "zeelandnet.nl", "quicknet.nl", "tele2.nl",
-    "online.nl", "telfort.nl", "yahoo.com", "yahoo.nl", "icloud.com", "me.com", "mac.com", "aol.com",
-    "gmx.com", "gmx.net", "gmx.de", "proton.me", "protonmail.com", "tutanota.com", "mail.com",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.nl",
+    "outlook.com",
+    "outlook.nl",
+    "live.com",
+    "live.nl",
+    "msn.com",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "kpnplanet.nl",
+    "planet.nl",
+    "home.nl",
+    "hetnet.nl",
+    "casema.nl",
+    "upcmail.nl",
+    "chello.nl",
+    "xs4all.nl",
+    "zeelandnet.nl",
+    "quicknet.nl",
+    "tele2.nl",
+    "online.nl",
+    "telfort.nl",
+    "yahoo.com",
+    "yahoo.nl",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "gmx.com",
+    "gmx.net",
+    "gmx.de",
+    "proton.me",
+    "protonmail.com",
+    "tutanota.com",
+    "mail.com",
 )
 
 
@@ -79,14 +111,31 @@ def _walk(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | 
             yield from _walk(value, (*path, index))
 
 
-CHILD_DATA_KEYS = ("bsn", "geboortedatum", "birthdate", "birth_date", "bmi", "gewicht", "weight", "clientnummer", "dossiernummer")
-_DATE = r"(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}|[0-9]{4}-[0-9]{2}-[0-9]{2}|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s+[0-9]{4})"
+CHILD_DATA_KEYS = (
+    "bsn",
+    "geboortedatum",
+    "birthdate",
+    "birth_date",
+    "bmi",
+    "gewicht",
+    "weight",
+    "clientnummer",
+    "dossiernummer",
+)
+_DATE = (
+    r"(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}"
+    r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
+    r"|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s+[0-9]{4})"
+)
 CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bmi", re.compile(r"\bBMI\b\s*(?:van|is|=|:)?\s*[0-9]{1,2}(?:[.,][0-9]+)?\b", re.IGNORECASE)),
     ("weight", re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]+)?\s?(?:kg|kilo)\b", re.IGNORECASE)),
     ("birthdate", re.compile(r"\bgeb\.\s*" + _DATE, re.IGNORECASE)),
     ("birthdate", re.compile(r"\bgeboren\s+(?:op\s+)?" + _DATE, re.IGNORECASE)),
-    ("birthdate", re.compile(r"\b(?:geboortedatum|date of birth|birth ?date)\b\s*[:=]?\s*" + _DATE, re.IGNORECASE)),
+    (
+        "birthdate",
+        re.compile(r"\b(?:geboortedatum|date of birth|birth ?date)\b\s*[:=]?\s*" + _DATE, re.IGNORECASE),
+    ),
 )
 
 
@@ -105,4 +154,6 @@ def child_data(view: RegionView) -> Iterator[Problem]:
     for source in view.files:
         for message_key, pattern in CHILD_DATA_PATTERNS:
             for line, match in _matches(source, pattern):
-                yield Problem("P003", Location(source.path, _span(line, match)), message_key, {"text": match.group()})
+                yield Problem(
+                    "P003", Location(source.path, _span(line, match)), message_key, {"text": match.group()}
+                )

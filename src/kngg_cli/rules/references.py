@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import PurePosixPath
@@ -44,11 +45,50 @@ def _walk(data: Any, path: NodePath) -> Iterator[tuple[NodePath, Any]]:
             yield from _walk(value, (*path, index))
 
 
+_ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]{0,62})[\"']?\s*(?:#.*)?$")
+
+
+def _maybe_defined(view: RegionView) -> frozenset[str]:
+    """Ids that may exist but could not be read: not reported as unknown (no cascades).
+
+    A file that does not parse loses its documents from the error on, and a document of an
+    unknown kind has no kind to look its id up under; references to their ids stay quiet.
+    """
+    cached = view.extra.get("maybe_defined")
+    if cached is None:
+        found: set[str] = set()
+        for document in view.documents:
+            if document.kind is None and document.id is not None:
+                found.add(document.id)
+        for source in view.files:
+            if not source.readable:
+                for line in _text_of(source).splitlines():
+                    match = _ID_LINE.match(line)
+                    if match:
+                        found.add(match.group(1))
+        cached = view.extra["maybe_defined"] = frozenset(found)
+    return cached  # type: ignore[no-any-return]
+
+
+def _text_of(source: Any) -> str:
+    if source.text:
+        return str(source.text)
+    from kngg_cli.loading.files import MAX_FILE_BYTES
+
+    try:  # not UTF-8: read it leniently, only to find ids
+        if source.path.is_symlink() or source.path.stat().st_size > MAX_FILE_BYTES:
+            return ""
+        return str(source.path.read_bytes().decode("utf-8", errors="replace"))
+    except OSError:
+        return ""
+
+
 @rule("R001")
 def unknown_organisation(view: RegionView) -> Iterator[Problem]:
     known = view.ids.get("Organisation", {})
+    maybe = _maybe_defined(view)
     for document, path, ref in _references(view, "organisation"):
-        if ref not in known:
+        if ref not in known and ref not in maybe:
             params = {"ref": ref, **did_you_mean(ref, known)}
             yield Problem("R001", document.value_at(path), "default", params, document.id)
 
@@ -57,22 +97,42 @@ def unknown_organisation(view: RegionView) -> Iterator[Problem]:
 def unknown_person(view: RegionView) -> Iterator[Problem]:
     people = view.ids.get("Person", {})
     owners = {**view.ids.get("Organisation", {}), **people}
+    maybe = _maybe_defined(view)
     for field in ("chair", "person", "gemeente_contact"):
         for document, path, ref in _references(view, field):
-            if ref not in people:
-                yield Problem("R002", document.value_at(path), "default", {"ref": ref, **did_you_mean(ref, people)}, document.id)
+            if ref not in people and ref not in maybe:
+                yield Problem(
+                    "R002",
+                    document.value_at(path),
+                    "default",
+                    {"ref": ref, **did_you_mean(ref, people)},
+                    document.id,
+                )
     for document, path, ref in _references(view, "owner"):
-        if ref not in owners:
-            yield Problem("R002", document.value_at(path), "owner", {"ref": ref, **did_you_mean(ref, owners)}, document.id)
+        if ref not in owners and ref not in maybe:
+            yield Problem(
+                "R002",
+                document.value_at(path),
+                "owner",
+                {"ref": ref, **did_you_mean(ref, owners)},
+                document.id,
+            )
 
 
 @rule("R003")
 def unknown_body(view: RegionView) -> Iterator[Problem]:
     bodies = view.ids.get("Body", {})
+    maybe = _maybe_defined(view)
     for field in ("reports_to", "agreed_by"):
         for document, path, ref in _references(view, field):
-            if ref not in bodies:
-                yield Problem("R003", document.value_at(path), "default", {"ref": ref, **did_you_mean(ref, bodies)}, document.id)
+            if ref not in bodies and ref not in maybe:
+                yield Problem(
+                    "R003",
+                    document.value_at(path),
+                    "default",
+                    {"ref": ref, **did_you_mean(ref, bodies)},
+                    document.id,
+                )
     yield from _reporting_cycles(view)
 
 
@@ -100,8 +160,10 @@ def _gemeente_references(view: RegionView) -> Iterator[tuple[Document, NodePath,
             yield from _decision_codes(document)
             continue
         for path, value in _walk(document.data, ()):
-            if isinstance(value, str) and path and (
-                path[-1] == "gemeente" or (len(path) >= 2 and path[-2] == "gemeenten")
+            if (
+                isinstance(value, str)
+                and path
+                and (path[-1] == "gemeente" or (len(path) >= 2 and path[-2] == "gemeenten"))
             ):
                 yield document, path, value
 
@@ -121,7 +183,13 @@ def gemeente_not_in_region(view: RegionView) -> Iterator[Problem]:
     for document, path, code in _gemeente_references(view):
         if code not in codes:
             name = f" ({catalogue[code].name})" if code in catalogue else ""
-            yield Problem("R004", document.value_at(path), "default", {"code": code, "name": name, **did_you_mean(code, codes)}, document.id)
+            yield Problem(
+                "R004",
+                document.value_at(path),
+                "default",
+                {"code": code, "name": name, **did_you_mean(code, codes)},
+                document.id,
+            )
 
 
 def _cbs() -> dict[str, Any]:
@@ -144,10 +212,19 @@ def unknown_gemeente_code(view: RegionView) -> Iterator[Problem]:
         name_at = document.value_at(("gemeenten", index, "name"))
         if known is None and entry.name.casefold() not in by_name:
             names = [g.name for g in catalogue.values()]
-            params = {"code": entry.code, "name": entry.name, "year": GEMEENTE_LIST_LABEL, **did_you_mean(entry.name, names)}
+            params = {
+                "code": entry.code,
+                "name": entry.name,
+                "year": GEMEENTE_LIST_LABEL,
+                **did_you_mean(entry.name, names),
+            }
             yield Problem("R005", code_at, "default", params, region.id)
         elif known is None:
-            params = {"code": entry.code, "year": GEMEENTE_LIST_LABEL, "suggestion": by_name[entry.name.casefold()]}
+            params = {
+                "code": entry.code,
+                "year": GEMEENTE_LIST_LABEL,
+                "suggestion": by_name[entry.name.casefold()],
+            }
             yield Problem("R005", code_at, "default", params, region.id)
         elif known.name.casefold() != entry.name.casefold():
             other = by_name.get(entry.name.casefold())
@@ -165,35 +242,52 @@ def date_order(view: RegionView) -> Iterator[Problem]:
     today = view.today
     for document, agreement in view.agreements():
         if agreement.valid_from and agreement.valid_until and agreement.valid_until <= agreement.valid_from:
-            yield _order(document, ("valid_until",), "valid_from", agreement.valid_from, "valid_until", agreement.valid_until)
+            yield _order(
+                document,
+                ("valid_until",),
+                "valid_from",
+                agreement.valid_from,
+                "valid_until",
+                agreement.valid_until,
+            )
         for index, party in enumerate(agreement.parties):
             if party.signed and party.signed > today:
-                what = f"de handtekening van {party.organisation}"
-                yield _future(view, document, ("parties", index, "signed"), what, party.signed)
+                signed_at: NodePath = ("parties", index, "signed")
+                yield _future(view, document, signed_at, "future_signature", party.organisation, party.signed)
     for ref in view.roles(active_only=False):
         role = ref.role
         if role.since and role.until and role.until < role.since:
             yield _order(ref.document, (*ref.path, "until"), "since", role.since, "until", role.until)
-    document, region = view.region_document, view.region
-    if document is None or region is None:
+    region_document, region = view.region_document, view.region
+    if region_document is None or region is None:
         return
     for index, decision in enumerate(region.decisions):
         if decision.date and decision.date > today:
-            yield _future(view, document, ("decisions", index, "date"), f"het besluit van {decision.gemeente}", decision.date)
+            decided_at: NodePath = ("decisions", index, "date")
+            yield _future(view, region_document, decided_at, "future_decision", decision.gemeente, decision.date)
     for index, completed in enumerate(region.progress.completed):
         if completed.date and completed.date > today:
-            what = f"afronding van stap {completed.step}"
-            yield _future(view, document, ("progress", "completed", index, "date"), what, completed.date)
+            completed_at: NodePath = ("progress", "completed", index, "date")
+            yield _future(view, region_document, completed_at, "future_step", completed.step, completed.date)
 
 
-def _order(document: Document, path: NodePath, earlier: str, earlier_date: date, later: str, later_date: date) -> Problem:
-    params = {"earlier": earlier, "earlier_date": earlier_date.isoformat(), "later": later, "later_date": later_date.isoformat()}
+def _order(
+    document: Document, path: NodePath, earlier: str, earlier_date: date, later: str, later_date: date
+) -> Problem:
+    params = {
+        "earlier": earlier,
+        "earlier_date": earlier_date.isoformat(),
+        "later": later,
+        "later_date": later_date.isoformat(),
+    }
     return Problem("R006", document.value_at(path), "default", params, document.id)
 
 
-def _future(view: RegionView, document: Document, path: NodePath, what: str, when: date) -> Problem:
-    params = {"what": what, "date": when.isoformat(), "today": view.today.isoformat()}
-    return Problem("R006", document.value_at(path), "future", params, document.id)
+def _future(
+    view: RegionView, document: Document, path: NodePath, key: str, who: object, when: date
+) -> Problem:
+    params = {"who": who, "date": when.isoformat(), "today": view.today.isoformat()}
+    return Problem("R006", document.value_at(path), key, params, document.id)
 
 
 @rule("R007")
@@ -206,7 +300,9 @@ def progress(view: RegionView) -> Iterator[Problem]:
     last = step_plan().last_step
     state = region.progress
     if state.phase == 1 and state.step is not None and not 1 <= state.step <= last:
-        yield Problem("R007", document.value_at(("progress", "step")), "default", {"step": state.step}, region.id)
+        yield Problem(
+            "R007", document.value_at(("progress", "step")), "default", {"step": state.step}, region.id
+        )
     if state.phase == 2 and state.step is not None:
         yield Problem("R007", document.key_at(("progress", "step")), "phase2_step", {}, region.id)
     # In phase 1 the current step is not completed yet; in phase 2 every step may be.
@@ -216,13 +312,29 @@ def progress(view: RegionView) -> Iterator[Problem]:
     for index, completed in enumerate(state.completed):
         path = ("progress", "completed", index)
         if previous_step is not None and completed.step <= previous_step:
-            yield Problem("R007", document.value_at((*path, "step")), "order", {"step": completed.step, "previous": previous_step}, region.id)
+            yield Problem(
+                "R007",
+                document.value_at((*path, "step")),
+                "order",
+                {"step": completed.step, "previous": previous_step},
+                region.id,
+            )
         if completed.step >= current:
-            yield Problem("R007", document.value_at((*path, "step")), "beyond", {"step": completed.step, "current": current}, region.id)
+            yield Problem(
+                "R007",
+                document.value_at((*path, "step")),
+                "beyond",
+                {"step": completed.step, "current": current},
+                region.id,
+            )
         if completed.date is None:
             yield Problem("R007", document.entry_at(path), "undated", {"step": completed.step}, region.id)
         elif previous_date is not None and completed.date < previous_date:
-            params = {"step": completed.step, "date": completed.date.isoformat(), "previous_date": previous_date.isoformat()}
+            params = {
+                "step": completed.step,
+                "date": completed.date.isoformat(),
+                "previous_date": previous_date.isoformat(),
+            }
             yield Problem("R007", document.value_at((*path, "date")), "date_order", params, region.id)
         previous_step = completed.step
         previous_date = completed.date or previous_date
@@ -242,7 +354,13 @@ def missing_document(view: RegionView) -> Iterator[Problem]:
             if PurePosixPath(ref).is_absolute() or not target.is_relative_to(root):
                 yield Problem("R008", document.value_at(path), "outside", {"ref": ref}, document.id)
             elif not target.exists():
-                yield Problem("R008", document.value_at(path), "default", {"ref": ref, **_nearby_file(view, ref)}, document.id)
+                yield Problem(
+                    "R008",
+                    document.value_at(path),
+                    "default",
+                    {"ref": ref, **_nearby_file(view, ref)},
+                    document.id,
+                )
 
 
 def _nearby_file(view: RegionView, ref: str) -> dict[str, Any]:
@@ -279,13 +397,17 @@ def gemeente_organisation(view: RegionView) -> Iterator[Problem]:
     by_code: dict[str, list[Document]] = {}
     for document in view.documents:  # as written: an Organisation with another mistake still counts here
         data = document.data
-        if document.raw_kind == "Organisation" and data.get("type") == "gemeente" and isinstance(data.get("gemeente"), str):
+        if (
+            document.raw_kind == "Organisation"
+            and data.get("type") == "gemeente"
+            and isinstance(data.get("gemeente"), str)
+        ):
             by_code.setdefault(data["gemeente"], []).append(document)
     for code in view.gemeente_codes:
         found = by_code.get(code, [])
-        if not found:
+        if not found and not view.unreadable:  # it may stand in the file that could not be read
             params = {"code": code, "name": view.gemeente_names.get(code, "")}
             yield Problem("R010", view.gemeente_entry(code), "default", params, view.region_id)
         for extra in found[1:]:
-            params = {"code": code, "other": found[0].id}
+            params = {"code": code, "other": found[0].id or ""}
             yield Problem("R010", extra.value_at(("gemeente",)), "several", params, extra.id)

@@ -59,6 +59,26 @@ _SYNTAX_HELP: dict[str, tuple[str, str, str]] = {
         "scheid items met ', ' en sluit af met '}'",
         "separate items with ', ' and close with '}'",
     ),
+    "did not find expected node content": (
+        "verwachtte hier een waarde",
+        "vul de waarde in, of controleer de inspringing en de haakjes rond deze plek",
+        "fill in the value, or check the indentation and brackets around this spot",
+    ),
+    "block sequence entries are not allowed in this context": (
+        "een lijstitem ('- ') op een plek waar geen lijst kan beginnen",
+        "begin de lijst op een nieuwe regel onder de sleutel, ingesprongen",
+        "start the list on a new line below its key, indented",
+    ),
+    "found unknown escape character": (
+        "een onbekende escape (\\) tussen dubbele aanhalingstekens",
+        "gebruik enkele aanhalingstekens, of schrijf \\\\ voor een backslash",
+        "use single quotes, or write \\\\ for a backslash",
+    ),
+    "expected <block end>, but found": (
+        "de inspringing klopt niet (een regel springt verder in of uit dan verwacht)",
+        "controleer de inspringing: items van een mapping of lijst staan precies onder elkaar",
+        "check the indentation: the entries of a mapping or list line up exactly",
+    ),
     "found undefined alias": (
         "een alias verwijst naar een onbekend anker",
         "definieer het anker (&naam) eerst",
@@ -85,7 +105,11 @@ def _load_issues(view: RegionView, code: str) -> Iterator[Problem]:
         for issue in source.issues:
             if issue.code != code:
                 continue
-            params = _syntax_params(issue.params) if code == "S001" and issue.message_key == "default" else issue.params
+            params = (
+                _syntax_params(issue.params)
+                if code == "S001" and issue.message_key == "default"
+                else issue.params
+            )
             yield Problem(code, Location(source.path, issue.span), issue.message_key, params)
 
 
@@ -94,7 +118,9 @@ def _model_issues(view: RegionView, code: str) -> Iterator[Problem]:
         for issue in document.issues:
             if issue.code != code:
                 continue
-            yield Problem(code, _issue_location(document, issue), issue.message_key, _suggest(issue.params), document.id)
+            yield Problem(
+                code, _issue_location(document, issue), issue.message_key, _suggest(issue.params), document.id
+            )
 
 
 def _issue_location(document: Document, issue: Any) -> Location:
@@ -131,7 +157,11 @@ def unknown_kind(view: RegionView) -> Iterator[Problem]:
     for document in view.documents:
         for issue in document.issues:
             if issue.code == "S003":
-                location = document.value_at(("kind",)) if issue.message_key == "default" else document.kind_location()
+                location = (
+                    document.value_at(("kind",))
+                    if issue.message_key == "default"
+                    else document.kind_location()
+                )
                 yield Problem("S003", location, issue.message_key, _suggest(issue.params), document.id)
 
 
@@ -157,9 +187,17 @@ def _configuration_issues(view: RegionView) -> Iterator[Problem]:
     for code, path, is_ignore in entries:
         at = document.value_at(path) if is_ignore else document.key_at(path)
         if code.startswith("S"):
+            if not is_ignore and region.checks.severity[code] == "error":
+                continue  # not softened: an S rule is an error anyway
             yield Problem("S004", at, "config_structure_rule", {"rule": code}, region.id)
         elif code not in known:
-            yield Problem("S004", at, "config_unknown_rule", _suggest({"rule": code, "input": code, "choices": known}), region.id)
+            yield Problem(
+                "S004",
+                at,
+                "config_unknown_rule",
+                _suggest({"rule": code, "input": code, "choices": known}),
+                region.id,
+            )
 
 
 @rule("S005")
@@ -179,13 +217,21 @@ def duplicate_id(view: RegionView) -> Iterator[Problem]:
             continue
         line = earlier.positions.value_span(("id",)).line
         other = f"{earlier.source.relative}:{line}"
-        yield Problem("S006", document.value_at(("id",)), "default", {"kind": kind, "id": identifier, "other": other}, identifier)
+        yield Problem(
+            "S006",
+            document.value_at(("id",)),
+            "default",
+            {"kind": kind, "id": identifier, "other": other},
+            identifier,
+        )
 
 
 @rule("S007")
 def region_file(view: RegionView) -> Iterator[Problem]:
     region_source = next((s for s in view.files if s.relative == REGION_FILE), None)
-    regions_in_file = [d for d in view.documents if d.source.relative == REGION_FILE and d.raw_kind == "Region"]
+    regions_in_file = [
+        d for d in view.documents if d.source.relative == REGION_FILE and d.raw_kind == "Region"
+    ]
     if region_source is not None and region_source.readable and not regions_in_file:
         first = next((d for d in view.documents if d.source is region_source), None)
         at = first.kind_location() if first is not None else Location(region_source.path)
@@ -194,7 +240,9 @@ def region_file(view: RegionView) -> Iterator[Problem]:
         yield Problem("S007", extra.kind_location(), "several", {}, extra.id)
     for document in view.documents:
         if document.raw_kind == "Region" and document.source.relative != REGION_FILE:
-            yield Problem("S007", document.kind_location(), "elsewhere", {"file": document.source.relative}, document.id)
+            yield Problem(
+                "S007", document.kind_location(), "elsewhere", {"file": document.source.relative}, document.id
+            )
 
 
 @rule("S008")
