@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import write_region  # noqa: E402
+from helpers import write_region
 
 
 @pytest.fixture

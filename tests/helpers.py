@@ -35,7 +35,9 @@ MINIMAL_REGION: dict[str, str] = {
 }
 
 
-def write_region(root: Path, files: dict[str, str | bytes | None], base: dict[str, str] | None = None) -> Path:
+def write_region(
+    root: Path, files: dict[str, str | bytes | None], base: dict[str, str] | None = None
+) -> Path:
     """Write a region folder. Texts are dedented; None removes a file of the base."""
     merged: dict[str, str | bytes | None] = {**(MINIMAL_REGION if base is None else base), **files}
     for relative, content in merged.items():

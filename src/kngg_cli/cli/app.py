@@ -37,7 +37,9 @@ def build_app() -> typer.Typer:
 
     @app.callback()
     def root(
-        version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Toon de versie en stop."),
+        version: bool = typer.Option(
+            False, "--version", callback=_version, is_eager=True, help="Toon de versie en stop."
+        ),
     ) -> None:
         """kngg: Kind naar Gezonder Gewicht, regionaal."""
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -23,7 +23,7 @@ from kngg_cli.cli.common import (
 )
 
 
-class OutputFormat(str, Enum):
+class OutputFormat(StrEnum):
     text = "text"
     json = "json"
     github = "github"
@@ -43,18 +43,30 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         path: PathArgument = Path("."),
         output_format: Annotated[
             OutputFormat | None,
-            typer.Option("--format", "-f", help="Uitvoer: text, json, github, sarif, junit of gitlab.", show_default=False),
+            typer.Option(
+                "--format",
+                "-f",
+                help="Uitvoer: text, json, github, sarif, junit of gitlab.",
+                show_default=False,
+            ),
         ] = None,
         output: Annotated[
-            str | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' = standaarduitvoer).")
+            str | None,
+            typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' = standaarduitvoer)."),
         ] = None,
         target: Annotated[
             str | None,
-            typer.Option("--target", help="Controleer ook de poorten tot en met stap N, 'next' (de huidige stap) of 'fase-2'."),
+            typer.Option(
+                "--target",
+                help="Controleer ook de poorten tot en met stap N, 'next' (de huidige stap) of 'fase-2'.",
+            ),
         ] = None,
-        strict: Annotated[bool, typer.Option("--strict", help="Waarschuwingen tellen als fout (exitcode 1).")] = False,
+        strict: Annotated[
+            bool, typer.Option("--strict", help="Waarschuwingen tellen als fout (exitcode 1).")
+        ] = False,
         select: Annotated[
-            list[str] | None, typer.Option("--select", help="Alleen deze regels (codes of voorvoegsels, komma's mag).")
+            list[str] | None,
+            typer.Option("--select", help="Alleen deze regels (codes of voorvoegsels, komma's mag)."),
         ] = None,
         ignore: Annotated[
             list[str] | None, typer.Option("--ignore", help="Sla deze regels over (geen S-regels).")
@@ -82,7 +94,9 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             chosen = output_format.value if output_format else "text"
             write_output(get_reporter(chosen)(result, context), output)
             if output_format is None and os.environ.get("GITHUB_ACTIONS") == "true":
-                annotations = get_reporter("github")(result, ReportContext(os.getcwd(), False, language, __version__))
+                annotations = get_reporter("github")(
+                    result, ReportContext(os.getcwd(), False, language, __version__)
+                )
                 sys.stdout.write(annotations)
             return result.exit_code(strict)
 

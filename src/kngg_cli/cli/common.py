@@ -27,7 +27,9 @@ LangOption = Annotated[
     str | None,
     typer.Option("--lang", help="Taal van meldingen: nl of en (ook KNGG_LANG).", show_default=False),
 ]
-DebugOption = Annotated[bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")]
+DebugOption = Annotated[
+    bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")
+]
 PathArgument = Annotated[
     Path,
     typer.Argument(help="Regiomap, een bestand of map daarin, of een map met regio's.", show_default="."),

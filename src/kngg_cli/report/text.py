@@ -16,7 +16,9 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 def report(result: CheckResult, context: ReportContext) -> str:
     lines_by_file = {str(f.path): f.lines for r in result.regions for f in r.view.files}
-    blocks = [format_finding(f, context, lines_by_file.get(str(f.location.path), [])) for f in result.findings]
+    blocks = [
+        format_finding(f, context, lines_by_file.get(str(f.location.path), [])) for f in result.findings
+    ]
     summaries = [summary_line(r) for r in result.regions]
     return "".join(block + "\n" for block in blocks) + "\n".join(summaries) + "\n"
 
@@ -53,7 +55,9 @@ def _excerpt(finding: Finding, source_lines: list[str], context: ReportContext) 
     end = span.end_column if span.end_line == span.line and span.end_column > start else len(line_text) + 1
     carets = "^" * max(1, min(end, len(line_text) + 1) - start)
     gutter = " " * (width + 3) + " | "
-    out.append(_paint(gutter, _DIM, context) + " " * (start - 1) + _paint(carets, _COLORS[finding.severity], context))
+    out.append(
+        _paint(gutter, _DIM, context) + " " * (start - 1) + _paint(carets, _COLORS[finding.severity], context)
+    )
     return out
 
 
