@@ -3,29 +3,26 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
 
 from kngg_cli.cli.common import CommandError, DebugOption, LangOption, parse_lang, run, write_output
+from kngg_cli.cli.completion import complete_rule_code
 
 
-class ListFormat(str, Enum):
+class ListFormat(StrEnum):
     text = "text"
     json = "json"
-
-
-def _complete_code(incomplete: str) -> list[str]:
-    from kngg_cli.catalog import catalogue
-
-    return [code for code in catalogue() if code.startswith(incomplete.upper())]
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("rules", help=summaries["rules"])
     def rules(
-        output_format: Annotated[ListFormat, typer.Option("--format", "-f", help="text of json.")] = ListFormat.text,
+        output_format: Annotated[
+            ListFormat, typer.Option("--format", "-f", help="text of json.")
+        ] = ListFormat.text,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
@@ -43,7 +40,9 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
     @app.command("explain", help=summaries["explain"])
     def explain(
-        code: Annotated[str, typer.Argument(help="Regelcode, bijvoorbeeld G602.", autocompletion=_complete_code)],
+        code: Annotated[
+            str, typer.Argument(help="Regelcode, bijvoorbeeld G602.", autocompletion=complete_rule_code)
+        ],
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
@@ -65,7 +64,9 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
     @app.command("schema", help=summaries["schema"])
     def schema(
-        output: Annotated[str | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")] = None,
+        output: Annotated[
+            str | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")
+        ] = None,
         debug: DebugOption = False,
     ) -> None:
         def action() -> int:

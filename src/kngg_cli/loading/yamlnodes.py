@@ -293,10 +293,38 @@ def parse_yaml(text: str) -> ParseResult:
 
 
 def _events(text: str) -> Any:
-    from ruamel.yaml import YAML
+    """libyaml's events through ruamel.yaml.clib's CParser; ruamel's pure parser when it is missing.
 
-    yaml = YAML(typ="safe")  # the C parser when ruamel.yaml.clib is there, the pure one otherwise
-    return yaml.parse(text)
+    The CParser is used directly: `YAML(typ="safe").parse` builds a loader class and scans the
+    plug-in folders on every call, which cost more than the parsing itself for small files.
+    """
+    parser_class = _c_parser()
+    if parser_class is None:
+        from ruamel.yaml import YAML
+
+        return YAML(typ="safe", pure=True).parse(text)
+    return _drain(parser_class(text))
+
+
+def _drain(parser: Any) -> Any:
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+_C_PARSER: list[Any] = []
+
+
+def _c_parser() -> Any:
+    if not _C_PARSER:
+        try:
+            from ruamel.yaml.cyaml import CParser
+        except ImportError:  # no ruamel.yaml.clib: fall back to the pure-Python parser
+            CParser = None
+        _C_PARSER.append(CParser)
+    return _C_PARSER[0]
 
 
 def _syntax_issue(error: Any) -> LoadIssue:

@@ -24,12 +24,22 @@ def did_you_mean(written: str, choices: Any) -> dict[str, Any]:
 
 def _references(view: RegionView, field: str) -> Iterator[tuple[Document, NodePath, str]]:
     """Every value of `field` anywhere in a valid document, with its path."""
-    for document in view.documents:
-        if document.model is None:
-            continue
-        for path, value in _walk(document.data, ()):
-            if path and path[-1] == field and isinstance(value, str):
-                yield document, path, value
+    yield from _reference_index(view).get(field, ())
+
+
+def _reference_index(view: RegionView) -> dict[str, list[tuple[Document, NodePath, str]]]:
+    """Text values of valid documents by the key they stand under: the documents are walked once."""
+    index = view.extra.get("references")
+    if index is None:
+        index = {}
+        for document in view.documents:
+            if document.model is None:
+                continue
+            for path, value in _walk(document.data, ()):
+                if path and isinstance(value, str) and isinstance(path[-1], str):
+                    index.setdefault(path[-1], []).append((document, path, value))
+        view.extra["references"] = index
+    return index
 
 
 def _walk(data: Any, path: NodePath) -> Iterator[tuple[NodePath, Any]]:
@@ -67,7 +77,7 @@ def _maybe_defined(view: RegionView) -> frozenset[str]:
                     if match:
                         found.add(match.group(1))
         cached = view.extra["maybe_defined"] = frozenset(found)
-    return cached  # type: ignore[no-any-return]
+    return cached
 
 
 def _text_of(source: Any) -> str:
@@ -152,7 +162,15 @@ def _reporting_cycles(view: RegionView) -> Iterator[Problem]:
             yield Problem("R003", document.value_at(("reports_to",)), "cycle", params, start)
 
 
-def _gemeente_references(view: RegionView) -> Iterator[tuple[Document, NodePath, str]]:
+def _gemeente_references(view: RegionView) -> list[tuple[Document, NodePath, str]]:
+    """Every GM code used, with where it stands (R004 and R005 both read it: computed once)."""
+    found = view.extra.get("gemeente_references")
+    if found is None:
+        found = view.extra["gemeente_references"] = list(_find_gemeente_references(view))
+    return found
+
+
+def _find_gemeente_references(view: RegionView) -> Iterator[tuple[Document, NodePath, str]]:
     for document in view.documents:
         if document.model is None:
             continue
@@ -264,7 +282,9 @@ def date_order(view: RegionView) -> Iterator[Problem]:
     for index, decision in enumerate(region.decisions):
         if decision.date and decision.date > today:
             decided_at: NodePath = ("decisions", index, "date")
-            yield _future(view, region_document, decided_at, "future_decision", decision.gemeente, decision.date)
+            yield _future(
+                view, region_document, decided_at, "future_decision", decision.gemeente, decision.date
+            )
     for index, completed in enumerate(region.progress.completed):
         if completed.date and completed.date > today:
             completed_at: NodePath = ("progress", "completed", index, "date")

@@ -1,0 +1,219 @@
+"""`kngg init`, `kngg advance` and `kngg sign`: the commands that write region files.
+
+The work is done in `kngg_cli.edit`; this module reads options, prints and sets the exit code:
+0 when the change was written (the check afterwards is shown and does not change it), 1 when the
+region's content makes the command refuse, 2 when it could not run. Nothing is written unless
+the whole change is.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any
+
+import typer
+
+from kngg_cli.cli.common import (
+    DebugOption,
+    LangOption,
+    PathArgument,
+    TodayOption,
+    color_enabled,
+    fail,
+    parse_lang,
+    parse_today,
+    run,
+)
+from kngg_cli.cli.completion import complete_agreement_id, complete_organisation_id
+
+if TYPE_CHECKING:
+    from kngg_cli.edit.common import EditPlan
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date", help="Datum (JJJJ-MM-DD); standaard vandaag. Niet in de toekomst.", show_default=False
+    ),
+]
+
+
+def _language(lang: str | None) -> str:
+    chosen = parse_lang(lang)
+    if chosen:
+        return chosen
+    env = os.environ.get("KNGG_LANG")
+    return env if env in ("nl", "en") else "nl"
+
+
+def _guarded(action: Any, lang: str | None) -> Any:
+    """Turn the editing commands' refusals into their details, one line on stderr and the exit code."""
+
+    def guarded() -> int:
+        from kngg_cli.edit.textedit import EditProblem
+
+        try:
+            code: int = action()
+        except EditProblem as problem:
+            for detail in problem.details:
+                sys.stdout.write(detail.rstrip("\n") + "\n")
+            sys.stdout.flush()
+            fail(problem.message(_language(lang)), problem.exit_code)
+        return code
+
+    return guarded
+
+
+def _report_context(language: str) -> Any:
+    from kngg_cli import __version__
+    from kngg_cli.report import ReportContext
+
+    return ReportContext(os.getcwd(), color_enabled(), language, __version__)
+
+
+def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_run: bool = False) -> int:
+    """Write (or, with --dry-run, show) the change; then check the region again and show it."""
+    from kngg_cli.edit.messages import msg
+    from kngg_cli.engine import CheckOptions, check_path
+    from kngg_cli.report import get_reporter
+
+    language = _language(lang)
+    if dry_run:
+        sys.stdout.write(plan.diff())
+        sys.stdout.write(plan.summary + "\n" + msg("dry_run", language) + "\n")
+        return 0
+    if not plan.changed:
+        sys.stdout.write(plan.summary + "\n")
+        return 0
+    plan.write()
+    sys.stdout.write(msg("written", language, path=plan.source.display) + " " + plan.summary + "\n")
+    result = check_path(plan.root, CheckOptions(today=parse_today(today), lang=parse_lang(lang)))
+    sys.stdout.write("\n" + msg("recheck", language) + "\n")
+    sys.stdout.write(get_reporter("text")(result, _report_context(language)))
+    return 0  # the check after writing is shown; it does not change the exit code
+
+
+def register(app: typer.Typer, summaries: dict[str, str]) -> None:
+    @app.command("init", help=summaries["init"])
+    def init(
+        directory: Annotated[Path, typer.Argument(help="De nieuwe regiomap (bestaat niet, of is leeg).")],
+        name: Annotated[
+            str | None, typer.Option("--name", help="Naam van de regio; standaard uit de mapnaam.")
+        ] = None,
+        gemeente: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--gemeente",
+                "-g",
+                help="CBS-code van een deelnemende gemeente (GMxxxx); herhaal of scheid met komma's.",
+            ),
+        ] = None,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.edit.common import display
+            from kngg_cli.edit.init import init_region
+            from kngg_cli.edit.messages import msg
+            from kngg_cli.engine import CheckOptions, check_path
+            from kngg_cli.report.text import summary_line
+
+            language = _language(lang)
+            day = parse_today(today)
+            created = init_region(directory, name=name, gemeente_values=gemeente or [], today=day)
+            shown = display(directory.absolute())
+            out = [msg("init_done", language, region=created.region_id, path=shown, count=len(created.files))]
+            out += [f"  {relative}" for relative in created.files]
+            result = check_path(directory, CheckOptions(today=day, lang=parse_lang(lang)))
+            out += ["", *(summary_line(r) for r in result.regions), msg("init_next", language, path=shown)]
+            sys.stdout.write("\n".join(out) + "\n")
+            return 0
+
+        run(_guarded(action, lang), debug)
+
+    @app.command("advance", help=summaries["advance"])
+    def advance(
+        path: PathArgument = Path("."),
+        date_: DateOption = None,
+        evidence: Annotated[
+            str | None,
+            typer.Option(
+                "--evidence", help="Bewijsstuk: pad in de regiomap of https-URL.", show_default=False
+            ),
+        ] = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Toon de wijziging als diff; schrijf niets.")
+        ] = False,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.edit.advance import plan_advance
+            from kngg_cli.edit.common import parse_date
+
+            language = _language(lang)
+            plan = plan_advance(
+                path,
+                today=parse_today(today),
+                when=parse_date(date_, "--date"),
+                evidence=evidence,
+                lang=parse_lang(lang),
+                context=_report_context(language),
+            )
+            return _write_and_recheck(plan, today, lang, dry_run)
+
+        run(_guarded(action, lang), debug)
+
+    @app.command("sign", help=summaries["sign"])
+    def sign(
+        agreement_id: Annotated[
+            str, typer.Argument(help="De id van de overeenkomst.", autocompletion=complete_agreement_id)
+        ],
+        path: PathArgument = Path("."),
+        party: Annotated[
+            str,
+            typer.Option(
+                "--party",
+                help="Verplicht: de id van de organisatie die tekent (een partij van de overeenkomst).",
+                autocompletion=complete_organisation_id,
+                show_default=False,
+            ),
+        ] = "",
+        date_: DateOption = None,
+        signatory: Annotated[
+            str | None,
+            typer.Option(
+                "--signatory",
+                help="Wie tekent, met functie (bijv. 'J. Jansen, wethouder').",
+                show_default=False,
+            ),
+        ] = None,
+        dry_run: Annotated[
+            bool, typer.Option("--dry-run", help="Toon de wijziging als diff; schrijf niets.")
+        ] = False,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.cli.common import CommandError
+            from kngg_cli.edit.common import parse_date
+            from kngg_cli.edit.sign import plan_sign
+
+            if not party:
+                raise CommandError("geef de organisatie die tekent op met --party ORG_ID")
+            plan = plan_sign(
+                path,
+                agreement_id,
+                party,
+                today=parse_today(today),
+                when=parse_date(date_, "--date"),
+                signatory=signatory,
+                lang=_language(lang),
+            )
+            return _write_and_recheck(plan, today, lang, dry_run)
+
+        run(_guarded(action, lang), debug)

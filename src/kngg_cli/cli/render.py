@@ -1,0 +1,218 @@
+"""`kngg render plan | agreement AGREEMENT_ID | status`: documents from the region files."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+
+from kngg_cli.cli.common import (
+    CommandError,
+    DebugOption,
+    LangOption,
+    PathArgument,
+    TodayOption,
+    color_enabled,
+    parse_lang,
+    parse_today,
+    run,
+    write_output,
+)
+
+try:
+    from kngg_cli.cli.completion import complete_agreement_id
+except ImportError:  # pragma: no cover - shell completion is optional
+    complete_agreement_id = None  # type: ignore[assignment]
+
+
+class DocumentFormat(StrEnum):
+    md = "md"
+    html = "html"
+    docx = "docx"
+
+
+FormatOption = Annotated[
+    DocumentFormat,
+    typer.Option("--format", "-f", help="Uitvoer: md (Markdown), html of docx (Word)."),
+]
+OutputOption = Annotated[
+    str | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Schrijf naar dit bestand ('-' = standaarduitvoer; verplicht voor docx).",
+        show_default=False,
+    ),
+]
+ReferenceDocOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--reference-doc",
+        help="Een .docx waarvan het Word-document de stijlen overneemt (huisstijl, kop- en voettekst).",
+        show_default=False,
+    ),
+]
+
+_HELP = {
+    "plan": "Het regionale plan van aanpak: gemeenten, visie, stappenplan, governance, rollen, "
+    "overeenkomsten, monitoring, communicatie en open punten.",
+    "agreement": "Een concept van de overeenkomst AGREEMENT_ID, klaar voor de juristen van de partners.",
+    "status": "Een voortgangsrapportage van één pagina voor de kerngroep.",
+}
+
+
+def register(app: typer.Typer, summaries: dict[str, str]) -> None:
+    render_app = typer.Typer(
+        help=summaries["render"],
+        no_args_is_help=True,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["--help", "-h"]},
+    )
+
+    @render_app.command("plan", help=_HELP["plan"], short_help="Het regionale plan van aanpak.")
+    def plan(
+        path: PathArgument = Path("."),
+        output_format: FormatOption = DocumentFormat.md,
+        output: OutputOption = None,
+        reference_doc: ReferenceDocOption = None,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        _render("plan", None, path, output_format, output, reference_doc, today, lang, debug)
+
+    @render_app.command(
+        "agreement", help=_HELP["agreement"], short_help="Een concept van een overeenkomst, voor juristen."
+    )
+    def agreement(
+        agreement_id: Annotated[
+            str,
+            typer.Argument(help="De id van de overeenkomst.", autocompletion=complete_agreement_id),
+        ],
+        path: PathArgument = Path("."),
+        output_format: FormatOption = DocumentFormat.md,
+        output: OutputOption = None,
+        reference_doc: ReferenceDocOption = None,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        _render("agreement", agreement_id, path, output_format, output, reference_doc, today, lang, debug)
+
+    @render_app.command(
+        "status", help=_HELP["status"], short_help="Een voortgangsrapportage voor de kerngroep."
+    )
+    def status(
+        path: PathArgument = Path("."),
+        output_format: FormatOption = DocumentFormat.md,
+        output: OutputOption = None,
+        reference_doc: ReferenceDocOption = None,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        _render("status", None, path, output_format, output, reference_doc, today, lang, debug)
+
+    app.add_typer(render_app, name="render")
+
+
+def _render(
+    document: str,
+    agreement_id: str | None,
+    path: Path,
+    output_format: DocumentFormat,
+    output: str | None,
+    reference_doc: Path | None,
+    today: str | None,
+    lang: str | None,
+    debug: bool,
+) -> None:
+    def action() -> int:
+        from kngg_cli.engine import CheckOptions
+        from kngg_cli.render import (
+            RenderRefused,
+            RenderRequest,
+            TemplateFailure,
+            UnknownAgreement,
+            render_path,
+        )
+
+        chosen = output_format.value
+        if chosen == "docx":
+            if output in (None, "-"):
+                raise CommandError("--format docx schrijft een bestand: geef --output BESTAND.docx")
+            from kngg_cli.render.docx import DocxUnavailable, check_available
+
+            try:
+                check_available()
+            except DocxUnavailable as error:
+                raise CommandError(f"Word-uitvoer heeft pandoc nodig; installeer het met: {error}") from None
+        if reference_doc is not None:
+            if chosen != "docx":
+                raise CommandError("--reference-doc geldt alleen voor --format docx")
+            if not reference_doc.is_file():
+                raise CommandError(f"referentiedocument '{reference_doc}' bestaat niet")
+        options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
+        request = RenderRequest(document, chosen, agreement_id, reference_doc)
+        try:
+            rendered = render_path(path, request, options)
+        except RenderRefused as refused:
+            _print_refusal(refused)
+            return 1
+        except UnknownAgreement as unknown:
+            _print_unknown_agreement(unknown)
+            return 1
+        except TemplateFailure as error:
+            raise CommandError(str(error)) from None
+        write_output(rendered.content, output)
+        _warn_placeholders(rendered.placeholders, rendered.lang)
+        return 0
+
+    run(action, debug)
+
+
+def _print_refusal(refused: Any) -> None:
+    import os
+
+    from kngg_cli.report import ReportContext
+    from kngg_cli.report.text import format_finding
+
+    region = refused.region
+    english = region.lang == "en"
+    context = ReportContext(os.getcwd(), color_enabled(sys.stderr), region.lang)
+    lines_by_file = {str(f.path): f.lines for f in region.view.files}
+    for finding in refused.findings:
+        sys.stderr.write(format_finding(finding, context, lines_by_file.get(str(finding.location.path), [])))
+        sys.stderr.write("\n")
+    count = len(refused.findings)
+    if english:
+        message = (
+            f"kngg: not rendered: {region.id} has {count} error{'s' if count != 1 else ''} in "
+            "structure, references or privacy (a document must never carry them); fix them first\n"
+        )
+    else:
+        message = (
+            f"kngg: niet weergegeven: {region.id} heeft {count} fout{'en' if count != 1 else ''} in "
+            "structuur, verwijzingen of privacy (die mogen nooit in een document komen); los ze eerst op\n"
+        )
+    sys.stderr.write(message)
+
+
+def _print_unknown_agreement(unknown: Any) -> None:
+    message = f"kngg: onbekende overeenkomst '{unknown.agreement_id}'"
+    if unknown.suggestion:
+        message += f"; bedoelde je '{unknown.suggestion}'?"
+    elif unknown.known:
+        message += f"; de regio kent: {', '.join(unknown.known)}"
+    else:
+        message += "; de regio heeft nog geen overeenkomsten"
+    sys.stderr.write(message + "\n")
+
+
+def _warn_placeholders(placeholders: list[dict[str, str]], lang: str) -> None:
+    label = "warning" if lang == "en" else "waarschuwing"
+    for entry in placeholders:
+        sys.stderr.write(f"kngg: {label}: {entry['text']}: {entry['where']}\n")

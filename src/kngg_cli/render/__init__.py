@@ -1,0 +1,113 @@
+"""Documents from a region: the plan of approach, agreement drafts and kerngroep status reports.
+
+check the region → refuse on S/R/P errors → build the render context → fill a Jinja template
+(md or html) → for Word, convert the Markdown with pandoc. `kngg render` is a thin layer over
+`render_path`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from kngg_cli.engine import CheckOptions, RegionResult
+    from kngg_cli.findings import Finding
+
+DOCUMENTS = ("plan", "agreement", "status")
+OUTPUTS = ("md", "html", "docx")
+REFUSING_FAMILIES = "SRP"
+
+
+@dataclass(frozen=True)
+class RenderRequest:
+    document: str  # plan | agreement | status
+    output: str = "md"  # md | html | docx
+    agreement_id: str | None = None
+    reference_doc: Path | None = None
+
+
+@dataclass
+class Rendered:
+    content: str | bytes
+    placeholders: list[dict[str, str]] = field(default_factory=list)
+    lang: str = "nl"
+    region: RegionResult | None = None
+
+
+class RenderRefused(Exception):
+    """The region has S, R or P errors: no document may carry them (exit 1)."""
+
+    def __init__(self, region: RegionResult) -> None:
+        super().__init__(region.id)
+        self.region = region
+
+    @property
+    def findings(self) -> list[Finding]:
+        from kngg_cli.findings import Severity
+
+        return [
+            f for f in self.region.findings if f.severity is Severity.ERROR and f.code[0] in REFUSING_FAMILIES
+        ]
+
+
+class UnknownAgreement(Exception):
+    """No Agreement with that id in the region (exit 1, with a did-you-mean)."""
+
+    def __init__(self, agreement_id: str, known: list[str]) -> None:
+        super().__init__(agreement_id)
+        self.agreement_id = agreement_id
+        self.known = known
+        matches = difflib.get_close_matches(agreement_id, known, n=1, cutoff=0.5)
+        self.suggestion = matches[0] if matches else None
+
+
+class TemplateFailure(Exception):
+    """A template (the region's own, usually) could not be rendered: one clear line (exit 2)."""
+
+
+def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Rendered:
+    """Check the one region at path and render the requested document."""
+    from kngg_cli.engine import UsageError, check_path
+
+    result = check_path(path, options)
+    if len(result.regions) != 1:
+        names = ", ".join(r.id for r in result.regions)
+        raise UsageError(f"render werkt op één regio; '{path}' bevat er {len(result.regions)} ({names})")
+    return render_region(result.regions[0], request, options.today)
+
+
+def render_region(region: RegionResult, request: RenderRequest, today: date) -> Rendered:
+    from jinja2 import TemplateError
+
+    from kngg_cli.render.context import build_context
+    from kngg_cli.render.environment import make_environment, template_name
+
+    if region.has_errors(REFUSING_FAMILIES) or region.view.region is None:
+        raise RenderRefused(region)
+    if request.document == "agreement":
+        known = sorted(model.id for _document, model in region.view.agreements())
+        if request.agreement_id not in known:
+            raise UnknownAgreement(request.agreement_id or "", known)
+    template_output = "html" if request.output == "html" else "md"
+    context = build_context(region, request.document, request.output, today, request.agreement_id)
+    environment = make_environment(region.root, template_output)
+    name = template_name(request.document, template_output)
+    try:
+        text = environment.get_template(name).render(context)
+    except TemplateError as error:
+        where = f"{error.name}:{error.lineno}: " if getattr(error, "lineno", None) else ""  # type: ignore[attr-defined]
+        raise TemplateFailure(f"sjabloon {name}: {where}{type(error).__name__}: {error.message}") from None
+    if template_output == "md":
+        text = re.sub(r"\n{3,}", "\n\n", text)
+    text = text.rstrip("\n") + "\n"
+    content: str | bytes = text
+    if request.output == "docx":
+        from kngg_cli.render.docx import markdown_to_docx
+
+        content = markdown_to_docx(text, region.lang, request.reference_doc)
+    return Rendered(content, list(context.get("placeholders", [])), region.lang, region)

@@ -1,0 +1,67 @@
+"""What the gate rules share: finding the kerngroep, the coordinator, the agreements, and where to point."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from kngg_cli.findings import Location
+from kngg_cli.loading.positions import NodePath
+from kngg_cli.model.agreement import Agreement
+from kngg_cli.model.document import Document
+from kngg_cli.rules.context import RegionView, RoleRef
+
+SOK = "samenwerkingsovereenkomst"
+EPSILON = 1e-9  # durations are floats of days: P3M is exactly three months
+
+
+def point(document: Document, path: NodePath) -> Location:
+    """The value at path when it is written out; its key when the value is empty; else the nearest entry."""
+    position = document.positions.get(tuple(path))
+    if position is None:
+        return document.entry_at(path)
+    span = position.value
+    if position.key is not None and span.line == span.end_line and span.end_column <= span.column:
+        return document.key_at(path)
+    return document.value_at(path)
+
+
+def key_or_kind(document: Document, key: str) -> Location:
+    """The `key:` of a top-level field when the document has it, else its `kind:` line."""
+    if (key,) in document.positions:
+        return document.key_at((key,))
+    return document.kind_location()
+
+
+def role_entry(ref: RoleRef) -> Location:
+    """A role's `- role:` entry in the person's file."""
+    return ref.document.entry_at(ref.path)
+
+
+def sok_documents(view: RegionView) -> list[tuple[Document, Agreement]]:
+    """The samenwerkingsovereenkomsten, in file order."""
+    found = [(d, a) for d, a in view.agreements() if a.type == SOK]
+    return sorted(found, key=lambda item: (item[0].source.relative, item[0].index))
+
+
+def bodies_of_type(view: RegionView, *types: str) -> list[Document]:
+    found = [d for d in view.valid("Body") if d.model.type in types]
+    return sorted(found, key=lambda d: (d.source.relative, d.index))
+
+
+def coordinator_roles(view: RegionView) -> list[RoleRef]:
+    """The active regionale coördinator roles; before one is appointed, the kwartiermaker's."""
+    return view.roles("regionale_coordinator") or view.roles("kwartiermaker")
+
+
+def filled(text: Any) -> bool:
+    return isinstance(text, str) and bool(text.strip())
+
+
+def organisation_label(view: RegionView, organisation_id: str) -> str:
+    organisation = view.organisations.get(organisation_id)
+    return organisation.name if organisation is not None else organisation_id
+
+
+def gemeente_label(view: RegionView, code: str) -> str:
+    name = view.gemeente_names.get(code)
+    return f"{name} ({code})" if name else code

@@ -1,0 +1,166 @@
+"""`kngg init`: a new, commented, valid region; never overwrites anything."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from edit_helpers import kngg, snapshot
+from helpers import check, write_region
+from kngg_cli.loading.yamlnodes import parse_yaml
+
+LAYOUT = [
+    "agreements/sok-2026.yaml",
+    "communication.yaml",
+    "documents/.gitkeep",
+    "governance.yaml",
+    "kngg-schema.json",
+    "monitoring.yaml",
+    "organisations.yaml",
+    "people.yaml",
+    "region.yaml",
+]
+
+
+@pytest.fixture
+def created(tmp_path: Path) -> Path:
+    target = tmp_path / "regio-flevoland"
+    code, out, err = kngg("init", str(target), "--gemeente", "GM0034", "--gemeente", "gm0995,GM0050")
+    assert code == 0, out + err
+    return target
+
+
+def test_the_layout_of_format_md(created: Path) -> None:
+    assert sorted(snapshot(created)) == LAYOUT
+
+
+def test_the_new_region_passes_check_at_step_1(created: Path) -> None:
+    result = check(created)
+    region = result.regions[0]
+    assert (region.phase, region.step) == (1, 1)
+    assert [f.code for f in result.findings if f.severity != "info"] == []
+    assert result.exit_code(strict=True) == 0
+    code, out, _err = kngg("check", str(created))
+    assert code == 0 and "regio-flevoland (stap 1): 0 errors, 0 warnings" in out
+
+
+def test_gemeenten_and_their_organisations_come_from_the_cbs_list(created: Path) -> None:
+    region = parse_yaml((created / "region.yaml").read_text()).documents[0].data
+    assert region["gemeenten"] == [
+        {"code": "GM0034", "name": "Almere"},
+        {"code": "GM0995", "name": "Lelystad"},
+        {"code": "GM0050", "name": "Zeewolde"},
+    ]
+    assert region["id"] == "regio-flevoland" and region["name"] == "Regio Flevoland"
+    organisations = [d.data for d in parse_yaml((created / "organisations.yaml").read_text()).documents]
+    assert [(o["id"], o["type"], o["gemeente"]) for o in organisations] == [
+        ("gemeente-almere", "gemeente", "GM0034"),
+        ("gemeente-lelystad", "gemeente", "GM0995"),
+        ("gemeente-zeewolde", "gemeente", "GM0050"),
+    ]
+    agreement = parse_yaml((created / "agreements/sok-2026.yaml").read_text()).documents[0].data
+    assert [p["organisation"] for p in agreement["parties"]] == [o["id"] for o in organisations]
+
+
+def test_every_yaml_file_has_the_modeline_and_validates_against_the_schema(created: Path) -> None:
+    schema = json.loads((created / "kngg-schema.json").read_text())
+    validator = jsonschema.Draft202012Validator(schema)
+    for path in sorted(created.rglob("*.yaml")):
+        text = path.read_text(encoding="utf-8")
+        depth = len(path.relative_to(created).parts) - 1
+        expected = "./kngg-schema.json" if depth == 0 else "../" * depth + "kngg-schema.json"
+        assert text.splitlines()[0] == f"# yaml-language-server: $schema={expected}", path
+        for document in parse_yaml(text).documents:
+            assert list(validator.iter_errors(document.data)) == [], path
+
+
+def test_every_field_is_explained_by_a_comment(created: Path) -> None:
+    """Each top-level key of a document has a Dutch comment on the line above it (or on its line)."""
+    for path in sorted(created.rglob("*.yaml")):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines):
+            if line and not line.startswith(("#", " ", "-")) and ":" in line:
+                assert lines[number - 1].startswith("#") or "#" in line, f"{path.name}: {line}"
+    people = (created / "people.yaml").read_text(encoding="utf-8")
+    assert "# kind: Person" in people and parse_yaml(people).documents == []  # an example only
+
+
+def test_the_new_region_can_be_signed_and_advanced(created: Path) -> None:
+    code, out, err = kngg(
+        "sign", "sok-2026", str(created), "--party", "gemeente-lelystad", "--date", "2026-11-20"
+    )
+    assert code == 0, out + err
+    code, out, err = kngg("advance", str(created))
+    assert code == 0, out + err
+    assert "regio-flevoland (stap 2): 0 errors" in out
+
+
+def test_name_option_and_an_existing_empty_folder(tmp_path: Path) -> None:
+    target = tmp_path / "leeg"
+    target.mkdir()
+    code, out, err = kngg("init", str(target), "--name", "KnGG Noord: 'pilot'", "-g", "GM0034")
+    assert code == 0, out + err
+    region = parse_yaml((target / "region.yaml").read_text()).documents[0].data
+    assert region["name"] == "KnGG Noord: 'pilot'" and region["id"] == "leeg"
+    assert check(target).exit_code() == 0
+
+
+# -- refusals: exit 2, nothing written -----------------------------------------------------------
+
+
+def test_a_non_empty_folder_is_refused(tmp_path: Path) -> None:
+    target = tmp_path / "bezet"
+    target.mkdir()
+    (target / ".notities").write_text("van mij\n")
+    code, _out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 2 and "niet leeg" in err
+    assert snapshot(target) == {".notities": b"van mij\n"}
+
+
+def test_an_existing_region_is_refused(created: Path) -> None:
+    before = snapshot(created)
+    code, _out, err = kngg("init", str(created), "-g", "GM0034")
+    assert code == 2
+    code, _out, err = kngg("init", str(created / "documents" / "sub"), "-g", "GM0034")
+    assert code == 2 and "ligt al in een regio" in err
+    assert snapshot(created) == before
+
+
+def test_a_file_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "bestand").write_text("x")
+    code, _out, err = kngg("init", str(tmp_path / "bestand"), "-g", "GM0034")
+    assert code == 2 and "geen map" in err
+    assert (tmp_path / "bestand").read_text() == "x"
+
+
+@pytest.mark.parametrize(
+    ("value", "suggestion"),
+    [("GM0035", "GM"), ("Lelystad", "GM0995 (Lelystad)'?"), ("XX", None)],
+)
+def test_an_unknown_code_is_refused_with_did_you_mean(
+    tmp_path: Path, value: str, suggestion: str | None
+) -> None:
+    target = tmp_path / "nieuw"
+    code, _out, err = kngg("init", str(target), "-g", "GM0034", "-g", value)
+    assert code == 2
+    assert f"onbekende gemeentecode '{value}'" in err
+    if suggestion:
+        assert f"bedoel je '{suggestion}" in err
+    assert err.count("\n") == 1
+    assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_no_gemeente_is_refused(tmp_path: Path) -> None:
+    code, _out, err = kngg("init", str(tmp_path / "nieuw"))
+    assert code == 2 and "--gemeente" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_folder_inside_a_region_is_refused(tmp_path: Path) -> None:
+    root = write_region(tmp_path / "regio", {})
+    code, _out, err = kngg("init", str(root / "sub" / "nieuw"), "-g", "GM0034")
+    assert code == 2 and "ligt al in een regio" in err
+    assert not (root / "sub").exists()

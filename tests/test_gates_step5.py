@@ -1,0 +1,138 @@
+"""Gate of step 5 (G501-G504): the end of the verkenningsfase."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from gate_fixtures import Case, check_case, complete_region, edit, found, run
+
+RC_ROLE = "  - role: regionale_coordinator\n    since: 2025-01-01\n"
+RC_TASKS = (
+    "    tasks:\n      - description: Coördinatie van de kerngroep\n        level: strategisch\n"
+    "      - description: Organiseren van de overleggen\n        level: operationeel\n"
+)
+LELYSTAD_DECISION = "  - gemeente: GM0995\n    date: 2024-10-08\n    outcome: positief\n    by: raad\n"
+
+CASES = [
+    Case(
+        "G501",
+        [("region.yaml", LELYSTAD_DECISION, "")],
+        ("region.yaml", "- code: GM0995"),
+        "error",
+        "Lelystad (GM0995)",
+    ),
+    Case(
+        "G501",
+        [("region.yaml", "2024-10-08\n    outcome: positief", "2024-10-08\n    outcome: aangehouden")],
+        ("region.yaml", "- code: GM0995"),
+        "error",
+        "aangehouden",
+    ),
+    Case(
+        "G502",
+        [("people.yaml", RC_ROLE, RC_ROLE + "    until: 2025-06-30\n")],
+        ("region.yaml", "kind: Region"),
+        "error",
+    ),
+    Case(
+        "G503",
+        [("people.yaml", "    assignment: https://example.org/opdracht-rc.pdf\n", "")],
+        ("people.yaml", "- role: regionale_coordinator"),
+        "error",
+        "Sanne de Vries",
+    ),
+    Case(
+        "G503",
+        [("people.yaml", RC_TASKS, "")],
+        ("people.yaml", "- role: regionale_coordinator"),
+        "error",
+        "taakbeschrijving",
+    ),
+    Case(
+        "G504",
+        [
+            (
+                "region.yaml",
+                "vision: |\n  Samen zorgen we dat ieder kind in de regio gezond kan opgroeien.\n",
+                "",
+            )
+        ],
+        ("region.yaml", "kind: Region"),
+        "warning",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=repr)
+def test_enforced_after_step_5(tmp_path: Path, case: Case) -> None:
+    check_case(tmp_path, case, step=6)
+
+
+@pytest.mark.parametrize("case", CASES, ids=repr)
+def test_open_item_at_step_5(tmp_path: Path, case: Case) -> None:
+    info = Case(case.code, case.edits, case.where, "info", case.message)
+    check_case(tmp_path, info, step=5)
+
+
+@pytest.mark.parametrize("case", CASES, ids=repr)
+def test_not_evaluated_before_step_5(tmp_path: Path, case: Case) -> None:
+    result = run(tmp_path, case.files(step=4))
+    assert found(result, case.code) == []
+
+
+@pytest.mark.parametrize("code", ["G501", "G502", "G503", "G504"])
+def test_complete_region_meets_gate_5(tmp_path: Path, code: str) -> None:
+    assert found(run(tmp_path, complete_region(step=6)), code) == []
+
+
+def test_g501_latest_decision_counts(tmp_path: Path) -> None:
+    files = edit(
+        complete_region(step=6),
+        "region.yaml",
+        LELYSTAD_DECISION,
+        LELYSTAD_DECISION.replace("positief", "negatief").replace("2024-10-08", "2024-03-01")
+        + LELYSTAD_DECISION,
+    )
+    assert found(run(tmp_path, files), "G501") == []
+    files = edit(
+        complete_region(step=6),
+        "region.yaml",
+        LELYSTAD_DECISION,
+        LELYSTAD_DECISION * 1
+        + LELYSTAD_DECISION.replace("positief", "negatief").replace("2024-10-08", "2025-01-10"),
+    )
+    assert [f.message for f in found(run(tmp_path / "b", files), "G501")] == [
+        "het laatste besluit van gemeente Lelystad (GM0995) is negatief, niet positief"
+    ]
+
+
+def test_g502_a_kwartiermaker_will_do_before_a_rc(tmp_path: Path) -> None:
+    files = edit(complete_region(step=6), "people.yaml", "role: regionale_coordinator", "role: kwartiermaker")
+    result = run(tmp_path, files)
+    assert found(result, "G502") == []
+    assert found(result, "G503") == []  # the kwartiermaker's assignment and tasks are there
+
+
+def test_g502_a_future_rc_does_not_count(tmp_path: Path) -> None:
+    files = edit(complete_region(step=6), "people.yaml", "since: 2025-01-01", "since: 2027-01-01")
+    assert len(found(run(tmp_path, files), "G502")) == 1
+
+
+def test_g503_reports_each_missing_part(tmp_path: Path) -> None:
+    files = edit(complete_region(step=6), "people.yaml", RC_TASKS, "")
+    files = edit(files, "people.yaml", "    assignment: https://example.org/opdracht-rc.pdf\n", "")
+    findings = found(run(tmp_path, files), "G503")
+    assert len(findings) == 2 and all(f.subject == "sanne-de-vries" for f in findings)
+
+
+def test_g504_empty_vision_points_at_the_key(tmp_path: Path) -> None:
+    files = edit(
+        complete_region(step=6),
+        "region.yaml",
+        "vision: |\n  Samen zorgen we dat ieder kind in de regio gezond kan opgroeien.\n",
+        "vision: ''\n",
+    )
+    [finding] = found(run(tmp_path, files), "G504")
+    assert finding.location.span.line == files["region.yaml"].splitlines().index("vision: ''") + 1

@@ -1,0 +1,164 @@
+"""P rules (and X001): triggered by small fixtures (code, file, line, column), quiet on safe text."""
+
+from __future__ import annotations
+
+import pytest
+
+from helpers import check as _check
+from helpers import codes, only, where
+from kngg_cli.rules.privacy import passes_elfproef
+
+
+def check(root, **options):  # type: ignore[no-untyped-def]
+    """Only the families under test here: gate and advice rules have their own tests."""
+    return _check(root, select=("S", "R", "P", "X"), **options)
+
+
+def _org(extra: str) -> dict[str, str]:
+    return {
+        "organisations.yaml": (
+            "kind: Organisation\nid: gemeente-almere\nname: Gemeente Almere\ntype: gemeente\n"
+            "gemeente: GM0034\n" + extra
+        )
+    }
+
+
+# 111222333: 9+8+7+12+10+8+9+6-3 = 66, a multiple of 11 -> passes the elfproef
+BSN_LIKE = "111222333"
+NOT_BSN = "123456789"  # 147, not a multiple of 11
+
+
+def test_elfproef() -> None:
+    assert passes_elfproef(BSN_LIKE)
+    assert not passes_elfproef(NOT_BSN)
+    assert not passes_elfproef("000000000")
+
+
+# -- P001 bsn -----------------------------------------------------------------------------------
+
+
+def test_p001_in_a_value(region) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_org(f"notes: contact {BSN_LIKE}\n"))), "P001")
+    assert where(finding) == ("organisations.yaml", 6)
+    span = finding.location.span
+    assert (span.column, span.end_column) == (16, 25)
+    assert finding.severity.value == "error"
+    assert BSN_LIKE not in finding.message  # the finding does not repeat the number
+
+
+def test_p001_in_a_comment_and_dotted(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_org("# zie 1112.22.333\nx-oud: 111222333\n"))
+    assert [where(f) for f in only(check(root), "P001")] == [
+        ("organisations.yaml", 6),
+        ("organisations.yaml", 7),
+    ]
+
+
+def test_p001_in_a_key(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_org(f"x-{BSN_LIKE}: ja\n"))
+    [finding] = only(check(root), "P001")
+    assert finding.location.span.column == 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"notes: {NOT_BSN}",  # fails the elfproef
+        "notes: 1111222333",  # ten digits: a longer number, not a BSN
+        "notes: 11122233",  # eight digits
+        "notes: Collegebesluit 2024-117",
+    ],
+)
+def test_p001_quiet(region, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "P001" not in codes(check(region(_org(text + "\n"))))
+
+
+# -- P002 private-contact -----------------------------------------------------------------------
+
+
+def _person(email: str) -> dict[str, str]:
+    return {
+        "people.yaml": (
+            f"kind: Person\nid: sanne\nname: Sanne\norganisation: gemeente-almere\nemail: {email}\n"
+        )
+    }
+
+
+def test_p002_private_mail_provider(region) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_person("sanne1980@gmail.com"))), "P002")
+    assert where(finding) == ("people.yaml", 5)
+    assert finding.location.span.column == 8
+    assert finding.severity.value == "warning"
+    assert "gmail.com" in finding.message
+
+
+def test_p002_quiet_for_work_address(region) -> None:  # type: ignore[no-untyped-def]
+    assert "P002" not in codes(check(region(_person("s.devries@ggd-flevoland.example"))))
+
+
+# -- P003 child-data ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "column"),
+    [
+        ("notes: kind van 38 kg in groep 5", 17),
+        ("notes: BMI 24,5 bij intake", 8),
+        ("notes: geb. 12-03-2016", 8),
+        ("# geboren op 12 maart 2016", 3),
+        ("notes: 'geboortedatum: 2016-03-12'", 9),
+    ],
+)
+def test_p003_child_data_in_text(region, text: str, column: int) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_org(text + "\n"))), "P003")
+    assert where(finding) == ("organisations.yaml", 6)
+    assert finding.location.span.column == column
+
+
+@pytest.mark.parametrize("key", ["x-bmi", "x-geboortedatum", "x-client-bsn", "x-gewicht"])
+def test_p003_child_data_key(region, key: str) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_org(f"{key}: onbekend\n"))), "P003")
+    assert where(finding) == ("organisations.yaml", 6)
+    assert finding.location.span.column == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "notes: Aanpak voor kinderen met overgewicht en obesitas",
+        "notes: Gewicht van de aanpak in de regio neemt toe",
+        "notes: Besluit van 12-03-2024",
+        "x-submitter: afdeling jeugd",
+    ],
+)
+def test_p003_quiet_on_ordinary_words(region, text: str) -> None:  # type: ignore[no-untyped-def]
+    assert "P003" not in codes(check(region(_org(text + "\n"))))
+
+
+# -- X001 unused-suppression --------------------------------------------------------------------
+
+
+def test_suppression_silences_a_finding(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_person("sanne@gmail.com  # kngg: ignore[P002] functieadres van de gemeente"))
+    result = check(root)
+    assert "P002" not in codes(result)
+    assert "X001" not in codes(result)
+
+
+def test_x001_unused_suppression(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_person("s.devries@ggd-flevoland.example  # kngg: ignore[P002]"))
+    [finding] = only(check(root), "X001")
+    assert where(finding) == ("people.yaml", 5)
+    assert finding.severity.value == "info"
+    assert "P002" in finding.message
+
+
+def test_x001_reports_only_the_unused_code(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_person("sanne@gmail.com  # kngg: ignore[P002, R001]"))
+    [finding] = only(check(root), "X001")
+    assert "R001" in finding.message
+
+
+def test_structure_findings_cannot_be_suppressed(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(_org("nmae: x  # kngg: ignore[S005]\n"))
+    assert "S005" in codes(check(root))

@@ -1,0 +1,408 @@
+"""R rules: each one triggered by a small fixture (code, file, line) and left quiet by a valid one."""
+
+from __future__ import annotations
+
+from helpers import check as _check
+from helpers import codes, only, where
+
+# A valid region with one document of every kind; each test changes one thing.
+BASE: dict[str, str] = {
+    "region.yaml": """
+        kngg: 1
+        kind: Region
+        id: testregio
+        name: Regio Test
+        gemeenten:
+          - code: GM0034
+            name: Almere
+          - code: GM0995
+            name: Lelystad
+        progress:
+          phase: 1
+          step: 7
+          completed:
+            - step: 5
+              date: 2024-11-12
+              evidence: documents/besluiten.md
+            - step: 6
+              date: 2025-03-20
+        decisions:
+          - gemeente: GM0034
+            date: 2024-10-01
+            outcome: positief
+    """,
+    "organisations.yaml": """
+        kind: Organisation
+        id: gemeente-almere
+        name: Gemeente Almere
+        type: gemeente
+        gemeente: GM0034
+        ---
+        kind: Organisation
+        id: gemeente-lelystad
+        name: Gemeente Lelystad
+        type: gemeente
+        gemeente: GM0995
+        ---
+        kind: Organisation
+        id: ggd-test
+        name: GGD Test
+        type: ggd
+        gemeenten: [GM0034, GM0995]
+    """,
+    "people.yaml": """
+        kind: Person
+        id: sanne-de-vries
+        name: Sanne de Vries
+        organisation: ggd-test
+        roles:
+          - role: regionale_coordinator
+            since: 2025-01-01
+            until: 2027-12-31
+            assignment: https://intranet.example/opdracht-rc
+    """,
+    "governance.yaml": """
+        kind: Body
+        id: kerngroep
+        name: Kerngroep
+        type: kerngroep
+        chair: sanne-de-vries
+        members:
+          - organisation: gemeente-almere
+            person: sanne-de-vries
+        ---
+        kind: Body
+        id: werkgroep
+        name: Werkgroep
+        type: werkgroep
+        reports_to: kerngroep
+    """,
+    "agreements/sok.yaml": """
+        kind: Agreement
+        id: sok
+        title: Samenwerkingsovereenkomst
+        type: samenwerkingsovereenkomst
+        valid_from: 2025-04-01
+        valid_until: 2027-12-31
+        parties:
+          - organisation: gemeente-almere
+            signed: 2025-03-14
+          - organisation: ggd-test
+            signed: null
+    """,
+    "monitoring.yaml": """
+        kind: MonitoringPlan
+        id: monitoring
+        agreed_by: kerngroep
+        indicators:
+          - ref: A.1
+            owner: gemeente-almere
+          - id: eigen
+            name: Eigen indicator
+            level: E
+            type: resultaat
+            owner: sanne-de-vries
+    """,
+    "communication.yaml": """
+        kind: CommunicationPlan
+        id: communicatie
+        channels:
+          - type: nieuwsbrief
+            owner: ggd-test
+        gemeente_contact: sanne-de-vries
+    """,
+    "documents/besluiten.md": "# besluiten\n",
+}
+
+
+def replace(relative: str, old: str, new: str) -> dict[str, str]:
+    text = BASE[relative]
+    assert old in text, old
+    return {relative: text.replace(old, new, 1)}
+
+
+def check(root, **options):  # type: ignore[no-untyped-def]
+    """Only the families under test here: gate and advice rules have their own tests."""
+    return _check(root, select=("S", "R", "P", "X"), **options)
+
+
+def _r(result) -> list[str]:  # type: ignore[no-untyped-def]
+    return [c for c in codes(result) if c[0] in "SRP"]
+
+
+def test_base_is_clean(region) -> None:  # type: ignore[no-untyped-def]
+    assert _r(check(region(base=BASE))) == []
+
+
+# -- R001 unknown-organisation ------------------------------------------------------------------
+
+
+def test_r001_unknown_organisation_with_did_you_mean(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("people.yaml", "organisation: ggd-test", "organisation: ggd-tset"), base=BASE)
+    [finding] = only(check(root), "R001")
+    assert where(finding) == ("people.yaml", 4)
+    assert finding.location.span.column == 15
+    assert finding.hint and "ggd-test" in finding.hint
+    assert finding.subject == "sanne-de-vries"
+
+
+def test_r001_in_a_nested_list(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(
+        replace("agreements/sok.yaml", "- organisation: ggd-test", "- organisation: ggd-x"), base=BASE
+    )
+    [finding] = only(check(root), "R001")
+    assert where(finding) == ("sok.yaml", 10)
+
+
+# -- R002 unknown-person ------------------------------------------------------------------------
+
+
+def test_r002_unknown_chair(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("governance.yaml", "chair: sanne-de-vries", "chair: sanne-devries"), base=BASE)
+    [finding] = only(check(root), "R002")
+    assert where(finding) == ("governance.yaml", 5)
+    assert finding.hint and "sanne-de-vries" in finding.hint
+
+
+def test_r002_unknown_member_person_and_gemeente_contact(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("governance.yaml", "person: sanne-de-vries", "person: piet"),
+        **replace("communication.yaml", "gemeente_contact: sanne-de-vries", "gemeente_contact: klaas"),
+    }
+    found = sorted(where(f) for f in only(check(region(files, base=BASE)), "R002"))
+    assert found == [("communication.yaml", 6), ("governance.yaml", 8)]
+
+
+def test_r002_owner_may_be_an_organisation_but_not_unknown(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("monitoring.yaml", "owner: sanne-de-vries", "owner: niemand"), base=BASE)
+    [finding] = only(check(root), "R002")
+    assert where(finding) == ("monitoring.yaml", 11)
+
+
+# -- R003 unknown-body --------------------------------------------------------------------------
+
+
+def test_r003_unknown_reports_to_and_agreed_by(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("governance.yaml", "reports_to: kerngroep", "reports_to: kerngroup"),
+        **replace("monitoring.yaml", "agreed_by: kerngroep", "agreed_by: stuurgroep"),
+    }
+    found = only(check(region(files, base=BASE)), "R003")
+    assert sorted(where(f) for f in found) == [("governance.yaml", 14), ("monitoring.yaml", 3)]
+    hinted = next(f for f in found if f.location.path.name == "governance.yaml")
+    assert hinted.hint and "kerngroep" in hinted.hint
+
+
+def test_r003_reporting_cycle_reported_once(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(
+        replace("governance.yaml", "type: kerngroep", "type: kerngroep\n        reports_to: werkgroep"),
+        base=BASE,
+    )
+    [finding] = only(check(root), "R003")
+    assert finding.location.path.name == "governance.yaml"
+    assert "→" in finding.message
+
+
+# -- R004 gemeente-not-in-region ----------------------------------------------------------------
+
+
+def test_r004_code_not_in_region(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(
+        replace("organisations.yaml", "gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034, GM0303]"), base=BASE
+    )
+    [finding] = only(check(root), "R004")
+    assert where(finding) == ("organisations.yaml", 17)
+    assert finding.location.span.column == 21
+    assert "Dronten" in finding.message
+
+
+def test_r004_decision_for_other_gemeente(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "- gemeente: GM0034", "- gemeente: GM0050"), base=BASE)
+    [finding] = only(check(root), "R004")
+    assert where(finding) == ("region.yaml", 20)
+
+
+# -- R005 unknown-gemeente-code -----------------------------------------------------------------
+
+
+def test_r005_unknown_code(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("region.yaml", "code: GM0995", "code: GM9999"),
+        "organisations.yaml": BASE["organisations.yaml"].replace("GM0995", "GM9999"),
+    }
+    found = only(check(region(files, base=BASE)), "R005")
+    assert [where(f) for f in found] == [("region.yaml", 8)]
+    assert found[0].severity.value == "warning"
+    assert found[0].hint and "GM0995" in found[0].hint  # the name is known: its code is suggested
+
+
+def test_r005_name_does_not_match_code(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "name: Lelystad", "name: Lelijstad"), base=BASE)
+    [finding] = only(check(root), "R005")
+    assert where(finding) == ("region.yaml", 9)
+    assert "Lelystad" in finding.message
+
+
+def test_r005_cbs_spelling_is_required(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        "region.yaml": BASE["region.yaml"].replace("GM0995", "GM0687").replace("Lelystad", "Middelburg"),
+        "organisations.yaml": BASE["organisations.yaml"].replace("GM0995", "GM0687"),
+    }
+    [finding] = only(check(region(files, base=BASE)), "R005")
+    assert "Middelburg (Z.)" in finding.message
+
+
+def test_r005_unknown_code_and_name_did_you_mean(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        "region.yaml": BASE["region.yaml"].replace("GM0995", "GM9998").replace("Lelystad", "Lelystat"),
+        "organisations.yaml": BASE["organisations.yaml"].replace("GM0995", "GM9998"),
+    }
+    [finding] = only(check(region(files, base=BASE)), "R005")
+    assert where(finding) == ("region.yaml", 8)
+    assert finding.hint and "Lelystad" in finding.hint
+
+
+# -- R006 date-order ----------------------------------------------------------------------------
+
+
+def test_r006_valid_until_before_valid_from(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(
+        replace("agreements/sok.yaml", "valid_until: 2027-12-31", "valid_until: 2024-12-31"), base=BASE
+    )
+    [finding] = only(check(root), "R006")
+    assert where(finding) == ("sok.yaml", 6)
+
+
+def test_r006_until_before_since(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("people.yaml", "until: 2027-12-31", "until: 2024-12-31"), base=BASE)
+    [finding] = only(check(root), "R006")
+    assert where(finding) == ("people.yaml", 8)
+
+
+def test_r006_signature_decision_and_step_in_the_future(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("agreements/sok.yaml", "signed: 2025-03-14", "signed: 2026-12-01"),
+        "region.yaml": BASE["region.yaml"]
+        .replace("date: 2024-10-01", "date: 2027-01-01")
+        .replace("date: 2025-03-20", "date: 2026-11-24"),
+    }
+    found = sorted(where(f) for f in only(check(region(files, base=BASE)), "R006"))
+    assert found == [("region.yaml", 18), ("region.yaml", 21), ("sok.yaml", 9)]
+
+
+def test_r006_today_itself_is_not_the_future(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("agreements/sok.yaml", "signed: 2025-03-14", "signed: 2026-11-23"), base=BASE)
+    assert "R006" not in codes(check(root))
+
+
+# -- R007 progress ------------------------------------------------------------------------------
+
+
+def test_r007_step_out_of_range(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "step: 7", "step: 9"), base=BASE)
+    [finding] = [f for f in only(check(root), "R007") if where(f) == ("region.yaml", 12)]
+    assert finding.location.span.column == 9
+
+
+def test_r007_completed_beyond_current_and_out_of_order(region) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["region.yaml"].replace("    - step: 6\n", "    - step: 7\n")
+    found = only(check(region({"region.yaml": text}, base=BASE)), "R007")
+    assert [where(f) for f in found] == [("region.yaml", 17)]
+    order = BASE["region.yaml"].replace("    - step: 6\n", "    - step: 4\n")
+    found = only(check(region({"region.yaml": order}, base=BASE)), "R007")
+    assert [where(f) for f in found] == [("region.yaml", 17)]
+
+
+def test_r007_phase_2_has_no_step(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "phase: 1", "phase: 2"), base=BASE)
+    [finding] = only(check(root), "R007")
+    assert where(finding) == ("region.yaml", 12)
+
+
+# -- R008 missing-document ----------------------------------------------------------------------
+
+
+def test_r008_missing_file_with_did_you_mean(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "documents/besluiten.md", "documents/besluit.md"), base=BASE)
+    [finding] = only(check(root), "R008")
+    assert where(finding) == ("region.yaml", 16)
+    assert finding.severity.value == "warning"
+    assert finding.hint and "documents/besluiten.md" in finding.hint
+
+
+def test_r008_urls_are_not_checked(region) -> None:  # type: ignore[no-untyped-def]
+    assert "R008" not in codes(check(region(base=BASE)))
+
+
+def test_r008_path_leaving_the_region(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "documents/besluiten.md", "../../etc/passwd"), base=BASE)
+    [finding] = only(check(root), "R008")
+    assert where(finding) == ("region.yaml", 16)
+
+
+# -- R009 unknown-indicator ---------------------------------------------------------------------
+
+
+def test_r009_unknown_ref_with_did_you_mean(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("monitoring.yaml", "ref: A.1", "ref: A.10"), base=BASE)
+    [finding] = only(check(root), "R009")
+    assert where(finding) == ("monitoring.yaml", 5)
+    assert finding.location.span.column == 10
+
+
+def test_r009_own_indicator_incomplete(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("monitoring.yaml", "            level: E\n", ""), base=BASE)
+    [finding] = only(check(root), "R009")
+    assert where(finding) == ("monitoring.yaml", 7)
+    assert "level" in finding.message
+
+
+# -- R010 gemeente-organisation -----------------------------------------------------------------
+
+
+def test_r010_gemeente_without_organisation_points_at_its_entry(region) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["organisations.yaml"].replace("gemeente: GM0995", "gemeente: GM0034")
+    found = only(check(region({"organisations.yaml": text}, base=BASE)), "R010")
+    assert sorted(where(f) for f in found) == [("organisations.yaml", 11), ("region.yaml", 8)]
+
+
+def test_r010_quiet_when_each_gemeente_has_one(region) -> None:  # type: ignore[no-untyped-def]
+    assert "R010" not in codes(check(region(base=BASE)))
+
+
+# -- cascades -----------------------------------------------------------------------------------
+
+
+def test_one_typo_gives_one_finding(region) -> None:  # type: ignore[no-untyped-def]
+    """A mistyped organisation id: one finding per reference to it, each with the fix; no R010."""
+    root = region(replace("organisations.yaml", "id: gemeente-almere", "id: gemeente-almer"), base=BASE)
+    found = [f for f in check(root).findings if f.code[0] in "SRP"]
+    # the member of the kerngroep, the party of the agreement, the owner of an indicator
+    assert sorted((f.code, *where(f)) for f in found) == [
+        ("R001", "governance.yaml", 7),
+        ("R001", "sok.yaml", 8),
+        ("R002", "monitoring.yaml", 6),
+    ]
+    assert all(f.hint and "gemeente-almer" in f.hint for f in found)
+
+
+def test_no_unknown_reference_cascade_from_a_file_that_does_not_parse(region) -> None:  # type: ignore[no-untyped-def]
+    """The ids in a broken file may exist: only the S001, no R001/R002 for every reference to them."""
+    broken_people = BASE["people.yaml"].replace("name: Sanne de Vries", "name: Sanne: de Vries")
+    broken_orgs = "foo: [\n" + BASE["organisations.yaml"]
+    for files in ({"people.yaml": broken_people}, {"organisations.yaml": broken_orgs}):
+        result = check(region(files, base=BASE))
+        assert [c for c in codes(result) if c[0] in "SRP"] == ["S001"], files
+
+
+def test_no_cascade_from_a_file_that_is_not_utf8(region) -> None:  # type: ignore[no-untyped-def]
+    import textwrap
+
+    text = textwrap.dedent(BASE["organisations.yaml"]).lstrip().replace("GGD Test", "GGD T\xe9st")
+    result = check(region({"organisations.yaml": text.encode("latin-1")}, base=BASE))
+    assert [c for c in codes(result) if c[0] in "SRP"] == ["S009"]
+
+
+def test_no_cascade_from_a_document_of_unknown_kind(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("people.yaml", "kind: Person", "kind: Persoon"), base=BASE)
+    assert [c for c in codes(check(root)) if c[0] in "SRP"] == ["S003"]
