@@ -7,7 +7,7 @@ samenwerkingsovereenkomst, one dienstverleningsovereenkomst per gemeente, a moni
 a communication plan. One document per file, so that `check-jsonschema` can read the same files.
 Everything is fictional apart from the gemeenten and their CBS codes.
 
-    python benchmarks/generate.py [--out benchmarks/national] [--fraction 0.5]
+    python benchmarks/generate.py [--out benchmarks/national/full] [--fraction 0.5]
 
 `--fraction` keeps that share of the regions (the first ones), for the scaling measurement.
 """
@@ -299,7 +299,7 @@ def generate(out: Path, fraction: float = 1.0) -> tuple[int, int, int]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=HERE / "national")
+    parser.add_argument("--out", type=Path, default=HERE / "national" / "full")
     parser.add_argument("--fraction", type=float, default=1.0)
     args = parser.parse_args()
     count, gemeenten, files = generate(args.out, args.fraction)

@@ -346,3 +346,26 @@ def test_unreadable_file_never_crashes(region) -> None:  # type: ignore[no-untyp
     root = region({"raar.yaml": "kind: Organisation\n? [a, b]\n: c\n"})
     result = _timed_check(root)
     assert result.exit_code() == 1
+
+
+def test_pure_python_parser_gives_the_same_result(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without ruamel.yaml.clib the loader falls back to ruamel's pure parser: same data, same spans."""
+    from kngg_cli.loading import yamlnodes
+
+    text = "kind: Body\nid: b\nmembers:\n  - {organisation: a, level: management}\n  - organisation: b\n"
+    fast = yamlnodes.parse_yaml(text)
+    monkeypatch.setattr(yamlnodes, "_C_PARSER", [None])
+    slow = yamlnodes.parse_yaml(text)
+    assert [d.data for d in slow.documents] == [d.data for d in fast.documents]
+    for path in [("members", 0, "level"), ("members", 1, "organisation"), ("id",)]:
+        assert slow.documents[0].positions.get(path) == fast.documents[0].positions.get(path)
+    broken = yamlnodes.parse_yaml("a: [1\n")
+    assert [i.code for i in broken.issues] == ["S001"]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes")
+def test_named_pipe_does_not_hang(region) -> None:  # type: ignore[no-untyped-def]
+    root = region()
+    os.mkfifo(root / "pijp.yaml")
+    [finding] = only(_timed_check(root), "S009")
+    assert where(finding) == ("pijp.yaml", 1)

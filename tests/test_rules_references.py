@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from helpers import check as _check
 from helpers import codes, only, where
 
@@ -406,3 +408,35 @@ def test_no_cascade_from_a_file_that_is_not_utf8(region) -> None:  # type: ignor
 def test_no_cascade_from_a_document_of_unknown_kind(region) -> None:  # type: ignore[no-untyped-def]
     root = region(replace("people.yaml", "kind: Person", "kind: Persoon"), base=BASE)
     assert [c for c in codes(check(root)) if c[0] in "SRP"] == ["S003"]
+
+
+def _lelystad(old: str, new: str) -> dict[str, str]:
+    text = BASE["organisations.yaml"]
+    block = "kind: Organisation\n        id: gemeente-lelystad\n        name: Gemeente Lelystad\n"
+    block += "        type: gemeente\n        gemeente: GM0995\n"
+    assert block in text and old in block
+    return {"organisations.yaml": text.replace(block, block.replace(old, new))}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "code"),
+    [
+        ("type: gemeente", "type: gemeentee", "S004"),  # a mistyped type
+        ("GM0995", "GM995", "S004"),  # a mistyped code
+        ("kind: Organisation", "kind: Organisatie", "S003"),  # a mistyped kind
+    ],
+)
+def test_no_r010_cascade_from_a_broken_gemeente_organisation(region, old: str, new: str, code: str) -> None:  # type: ignore[no-untyped-def]
+    result = check(region(_lelystad(old, new), base=BASE))
+    assert [c for c in codes(result) if c[0] in "SRP"] == [code]
+
+
+def test_r010_still_reported_when_the_other_organisations_are_fine(region) -> None:  # type: ignore[no-untyped-def]
+    """A broken non-gemeente Organisation does not hide a gemeente that has none."""
+    text = (
+        BASE["organisations.yaml"]
+        .replace("type: ggd", "type: ggdd")
+        .replace("gemeente: GM0995", "gemeente: GM0034")
+    )
+    found = [(f.code, *where(f)) for f in check(region({"organisations.yaml": text}, base=BASE)).findings]
+    assert ("R010", "region.yaml", 8) in found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,9 +122,12 @@ def _refusal(path: Path, root: Path) -> LoadIssue | None:
     if path.is_symlink() and not _inside(path, root):
         return LoadIssue("S009", "outside_link", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
     try:
-        size = path.stat().st_size
+        status = path.stat()
     except OSError as error:
         return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": error.strerror or str(error)})
+    if not stat.S_ISREG(status.st_mode):  # a pipe or device would block the read: never hang
+        return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": "not a regular file"})
+    size = status.st_size
     if size > MAX_FILE_BYTES:
         return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": round(size / 1024 / 1024, 1)})
     return None

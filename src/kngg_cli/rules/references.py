@@ -86,9 +86,10 @@ def _text_of(source: Any) -> str:
     from kngg_cli.loading.files import MAX_FILE_BYTES
 
     try:  # not UTF-8: read it leniently, only to find ids
-        if source.path.is_symlink() or source.path.stat().st_size > MAX_FILE_BYTES:
+        path = source.path
+        if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
             return ""
-        return str(source.path.read_bytes().decode("utf-8", errors="replace"))
+        return str(path.read_bytes().decode("utf-8", errors="replace"))
     except OSError:
         return ""
 
@@ -415,17 +416,22 @@ def gemeente_organisation(view: RegionView) -> Iterator[Problem]:
     if view.region is None:
         return
     by_code: dict[str, list[Document]] = {}
+    # Whether a gemeente may have its Organisation in a document that could not be read or
+    # validated: then its absence is not reported (the S finding comes first; no cascade).
+    unsure = view.unreadable
     for document in view.documents:  # as written: an Organisation with another mistake still counts here
         data = document.data
-        if (
-            document.raw_kind == "Organisation"
-            and data.get("type") == "gemeente"
-            and isinstance(data.get("gemeente"), str)
-        ):
-            by_code.setdefault(data["gemeente"], []).append(document)
+        # an Organisation, or a document whose kind is unknown (it may be a mistyped Organisation)
+        if not isinstance(data, dict) or (document.raw_kind != "Organisation" and document.kind is not None):
+            continue
+        code, broken = data.get("gemeente"), document.model is None
+        if isinstance(code, str) and (data.get("type") == "gemeente" or broken):
+            by_code.setdefault(code, []).append(document)
+        if broken and data.get("type") == "gemeente" and code not in view.gemeente_codes:
+            unsure = True  # a gemeente organisation with a mistyped code: which gemeente it is, is unknown
     for code in view.gemeente_codes:
         found = by_code.get(code, [])
-        if not found and not view.unreadable:  # it may stand in the file that could not be read
+        if not found and not unsure:
             params = {"code": code, "name": view.gemeente_names.get(code, "")}
             yield Problem("R010", view.gemeente_entry(code), "default", params, view.region_id)
         for extra in found[1:]:
