@@ -196,7 +196,7 @@ def test_status_report(invoke, render_region: Path) -> None:  # type: ignore[no-
     result = invoke("render", "status", str(render_region))
     assert result.exit_code == 0
     assert "**Fase 1, stap 7: Richt het project in met de juiste mensen en organisaties.**" in result.stdout
-    assert "Stap 6: Teken de samenwerkingsovereenkomsten: afgerond op 20 maart 2025" in result.stdout
+    assert "| Stap 6: Teken de samenwerkingsovereenkomsten | 20 maart 2025 | — |" in result.stdout
     assert "## Open punten van de huidige stap" in result.stdout
 
 
@@ -463,7 +463,9 @@ def test_docx_without_pandoc_says_how_to_install(
 # -- the context ------------------------------------------------------------------------------------
 def test_region_language_english_and_svg_diagram(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     files = dict(RENDER_REGION)
-    files["region.yaml"] = files["region.yaml"].replace("name: Regio Test\n", "name: Regio Test\n        language: en\n")
+    files["region.yaml"] = files["region.yaml"].replace(
+        "name: Regio Test\n", "name: Regio Test\n        language: en\n"
+    )
     root = write_region(tmp_path / "regio", {}, base=files)
     html = invoke("render", "plan", str(root), "--format", "html").stdout
     assert '<html lang="en">' in html and "Plan of approach" in html
@@ -504,3 +506,19 @@ def test_long_dutch_dates_and_durations() -> None:
     assert duration_words("P1M", "nl") == "elke maand"
     assert duration_words("P3M", "en") == "every 3 months"
     assert duration_words("P1Y2M", "nl") == "P1Y2M"
+
+
+def test_docx_tables_span_the_page_with_columns_by_content(
+    invoke, render_region: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pypandoc")
+    from kngg_cli.render.docx import TEXT_WIDTH
+
+    target = tmp_path / "plan.docx"
+    assert invoke("render", "plan", str(render_region), "-f", "docx", "-o", str(target)).exit_code == 0
+    root, _ = _docx(target)
+    for table in root.iter(f"{W}tbl"):
+        width = table.find(f"{W}tblPr/{W}tblW")
+        assert width is not None and width.get(f"{W}type") == "pct"
+        columns = [int(c.get(f"{W}w") or 0) for c in table.iter(f"{W}gridCol")]
+        assert abs(sum(columns) - TEXT_WIDTH) <= len(columns)
