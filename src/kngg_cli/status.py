@@ -196,13 +196,9 @@ def _steps(region: RegionResult, lang: str) -> list[dict[str, Any]]:
     model = region.view.region
     dates = {c.step: c.date for c in model.progress.completed} if model is not None else {}
     out = []
-    for step in step_plan().steps:
-        if region.phase == 2 or (region.step is not None and step.number < region.step):
-            state = "done"
-        elif region.step == step.number:
-            state = "current"
-        else:
-            state = "ahead"
+    plan = step_plan()
+    for step in plan.steps:
+        state = plan.step_state(step.number, region.phase, region.step)
         when = dates.get(step.number)
         out.append(
             {

@@ -64,6 +64,12 @@ class StepPlan:
     def last_step(self) -> int:
         return self.steps[-1].number
 
+    def step_state(self, number: int, phase: int | None, current: int | None) -> str:
+        """Where step `number` stands for a region at (phase, current step): done, current or ahead."""
+        if phase == 2 or (current is not None and number < current):
+            return "done"
+        return "current" if number == current else "ahead"
+
     def gate_step_of(self, code: str) -> int | None:
         for step in self.steps:
             if code in step.gate:

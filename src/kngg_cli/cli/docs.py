@@ -49,7 +49,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         def action() -> int:
             from kngg_cli.catalog import catalogue
             from kngg_cli.explain import explain_text
-            from kngg_cli.rules.references import did_you_mean
+            from kngg_cli.suggest import did_you_mean
 
             language = parse_lang(lang) or _env_lang()
             wanted = code.strip().upper()

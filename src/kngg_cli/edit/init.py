@@ -61,7 +61,7 @@ def slugify(text: str) -> str:
 def choose_gemeenten(values: list[str]) -> list[GemeenteChoice]:
     """The gemeenten named by CBS code (repeated or comma-separated), in the order given."""
     from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name, gemeenten
-    from kngg_cli.rules.references import did_you_mean
+    from kngg_cli.suggest import did_you_mean
 
     written: dict[str, str] = {}  # code -> as typed
     for value in values:

@@ -28,7 +28,7 @@ def plan_sign(
 ) -> EditPlan:
     """Work out the change to the agreement's file, or refuse."""
     from kngg_cli.loading.region import load_region
-    from kngg_cli.rules.references import did_you_mean
+    from kngg_cli.suggest import did_you_mean
 
     root = one_region(path)
     if when is not None:

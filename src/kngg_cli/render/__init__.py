@@ -7,12 +7,13 @@ check the region → refuse on S/R/P errors → build the render context → fil
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from kngg_cli.suggest import closest
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
@@ -62,8 +63,7 @@ class UnknownAgreement(Exception):
         super().__init__(agreement_id)
         self.agreement_id = agreement_id
         self.known = known
-        matches = difflib.get_close_matches(agreement_id, known, n=1, cutoff=0.5)
-        self.suggestion = matches[0] if matches else None
+        self.suggestion = closest(agreement_id, known, cutoff=0.5)
 
 
 class TemplateFailure(Exception):

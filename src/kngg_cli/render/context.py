@@ -190,12 +190,7 @@ class ContextBuilder:
         completed = {c.step: c for c in region.progress.completed}
         steps: list[dict[str, Any]] = []
         for step in plan.steps:
-            if phase == 2 or (current is not None and step.number < current):
-                state = "done"
-            elif step.number == current:
-                state = "current"
-            else:
-                state = "ahead"
+            state = plan.step_state(step.number, phase, current)
             record = completed.get(step.number)
             steps.append(
                 {

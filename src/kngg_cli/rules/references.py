@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Iterator
 from datetime import date
@@ -13,13 +12,9 @@ from kngg_cli.findings import Problem
 from kngg_cli.model.document import Document
 from kngg_cli.rules import rule
 from kngg_cli.rules.context import RegionView
+from kngg_cli.suggest import did_you_mean
 
 NodePath = tuple[str | int, ...]
-
-
-def did_you_mean(written: str, choices: Any) -> dict[str, Any]:
-    match = difflib.get_close_matches(written, [str(c) for c in choices], n=1, cutoff=0.6)
-    return {"suggestion": match[0]} if match else {}
 
 
 def _references(view: RegionView, field: str) -> Iterator[tuple[Document, NodePath, str]]:

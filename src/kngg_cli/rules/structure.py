@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,6 +10,7 @@ from kngg_cli.loading.files import REGION_FILE
 from kngg_cli.model.document import Document
 from kngg_cli.rules import rule
 from kngg_cli.rules.context import RegionView
+from kngg_cli.suggest import did_you_mean
 
 # libyaml's problems, in the users' language, each with a hint that says what to write.
 _SYNTAX_HELP: dict[str, tuple[str, str, str]] = {
@@ -136,9 +136,7 @@ def _suggest(params: dict[str, Any]) -> dict[str, Any]:
     choices = params.get("choices")
     written = params.get("field") if "input" not in params else params.get("input")
     if choices and isinstance(written, str):
-        match = difflib.get_close_matches(written, [str(c) for c in choices], n=1, cutoff=0.6)
-        if match:
-            return {**params, "suggestion": match[0]}
+        return {**params, **did_you_mean(written, choices)}
     return params
 
 
