@@ -71,6 +71,11 @@ def _applies(code: str, lang: str) -> str:
     return words["always"]
 
 
+def _step_name(code: str, lang: str) -> str:
+    step = catalogue()[code].step
+    return f" ({localized(step_plan().step(step).name, lang)})" if step is not None else ""
+
+
 def rules_as_text(lang: str) -> str:
     rules = catalogue()
     lines: list[str] = []
@@ -90,7 +95,7 @@ def explain_text(code: str, lang: str) -> str:
     out = [
         f"{code} {info.name}",
         f"{words['family']}: {localized(FAMILIES[info.family], lang)}; "
-        f"{words['severity']}: {info.severity}; {_applies(code, lang)}",
+        f"{words['severity']}: {info.severity}; {_applies(code, lang)}{_step_name(code, lang)}",
         "",
         localized(info.summary, lang),
         "",
@@ -102,9 +107,6 @@ def explain_text(code: str, lang: str) -> str:
     ]
     if info.source:
         out += ["", f"## {words['source']}", localized(info.source, lang)]
-    if info.step is not None:
-        step = step_plan().step(info.step)
-        out += ["", f"{words['gate']} {step.number}: {localized(step.name, lang)}"]
     if info.example:
         example = localized(info.example, lang).rstrip()
         out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
