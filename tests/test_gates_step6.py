@@ -60,7 +60,7 @@ CASES = [
     Case(
         "G605",
         [(SOK, GGD_RESPONSIBLE, "")],
-        (SOK, "- organisation: ggd-flevoland"),
+        (SOK, "responsibilities:"),
         "warning",
         "ggd-flevoland",
     ),

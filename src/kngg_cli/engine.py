@@ -26,7 +26,11 @@ NEXT = "next"
 
 
 class UsageError(Exception):
-    """The command cannot run as asked (exit 2)."""
+    """The command cannot run as asked (exit 2). `en` is the English wording."""
+
+    def __init__(self, message: str, en: str | None = None) -> None:
+        super().__init__(message)
+        self.en = en
 
 
 @dataclass(frozen=True)
@@ -112,10 +116,16 @@ def validate_selectors(options: CheckOptions) -> None:
     known = catalogue()
     for selector in (*options.select, *options.ignore):
         if not any(code.startswith(selector) for code in known):
-            raise UsageError(f"onbekende regelcode '{selector}' (zie `kngg rules`)")
+            raise UsageError(
+                f"onbekende regelcode '{selector}' (zie `kngg rules`)",
+                f"unknown rule code '{selector}' (see `kngg rules`)",
+            )
     for selector in options.ignore:
         if selector.startswith("S"):
-            raise UsageError(f"S-regels kunnen niet worden uitgezet: '{selector}'")
+            raise UsageError(
+                f"S-regels kunnen niet worden uitgezet: '{selector}'",
+                f"S rules cannot be switched off: '{selector}'",
+            )
     if options.target is not None:
         parse_target(options.target, current_step=1)
 
@@ -129,7 +139,10 @@ def parse_target(target: str, current_step: int) -> int:
         return current_step
     if target.isdigit() and 1 <= int(target) <= last:
         return int(target)
-    raise UsageError(f"ongeldige --target '{target}': gebruik een stap 1-{last}, 'next' of 'fase-2'")
+    raise UsageError(
+        f"ongeldige --target '{target}': gebruik een stap 1-{last}, 'next' of 'fase-2'",
+        f"invalid --target '{target}': use a step 1-{last}, 'next' or 'fase-2'",
+    )
 
 
 def check_region(root: Path, options: CheckOptions) -> RegionResult:

@@ -52,12 +52,15 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         ] = None,
         output: Annotated[
             str | None,
-            typer.Option("--output", "-o", help="Schrijf naar dit bestand ('-' = standaarduitvoer)."),
+            typer.Option(
+                "--output", "-o", metavar="FILE", help="Schrijf naar dit bestand ('-' = standaarduitvoer)."
+            ),
         ] = None,
         target: Annotated[
             str | None,
             typer.Option(
                 "--target",
+                metavar="N|next|fase-2",
                 help="Controleer ook de poorten tot en met stap N, 'next' (de huidige stap) of 'fase-2'.",
             ),
         ] = None,
@@ -66,10 +69,13 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         ] = False,
         select: Annotated[
             list[str] | None,
-            typer.Option("--select", help="Alleen deze regels (codes of voorvoegsels, komma's mag)."),
+            typer.Option(
+                "--select", metavar="CODES", help="Alleen deze regels (codes of voorvoegsels, komma's mag)."
+            ),
         ] = None,
         ignore: Annotated[
-            list[str] | None, typer.Option("--ignore", help="Sla deze regels over (geen S-regels).")
+            list[str] | None,
+            typer.Option("--ignore", metavar="CODES", help="Sla deze regels over (geen S-regels)."),
         ] = None,
         today: TodayOption = None,
         lang: LangOption = None,
@@ -100,4 +106,4 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 sys.stdout.write(annotations)
             return result.exit_code(strict)
 
-        run(action, debug)
+        run(action, debug, lang)

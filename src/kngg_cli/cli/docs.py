@@ -36,12 +36,15 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 write_output(rules_as_text(language), None)
             return 0
 
-        run(action, debug)
+        run(action, debug, lang)
 
     @app.command("explain", help=summaries["explain"])
     def explain(
         code: Annotated[
-            str, typer.Argument(help="Regelcode, bijvoorbeeld G602.", autocompletion=complete_rule_code)
+            str,
+            typer.Argument(
+                metavar="CODE", help="Regelcode, bijvoorbeeld G602.", autocompletion=complete_rule_code
+            ),
         ],
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -56,16 +59,19 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             if wanted not in catalogue():
                 suggestion = did_you_mean(wanted, catalogue()).get("suggestion")
                 extra = f"; bedoel je {suggestion}?" if suggestion else "; zie `kngg rules`"
-                raise CommandError(f"onbekende regelcode '{code}'{extra}")
+                extra_en = f"; did you mean {suggestion}?" if suggestion else "; see `kngg rules`"
+                raise CommandError(
+                    f"onbekende regelcode '{code}'{extra}", f"unknown rule code '{code}'{extra_en}"
+                )
             write_output(explain_text(wanted, language), None)
             return 0
 
-        run(action, debug)
+        run(action, debug, lang)
 
     @app.command("schema", help=summaries["schema"])
     def schema(
         output: Annotated[
-            str | None, typer.Option("--output", "-o", help="Schrijf naar dit bestand.")
+            str | None, typer.Option("--output", "-o", metavar="FILE", help="Schrijf naar dit bestand.")
         ] = None,
         debug: DebugOption = False,
     ) -> None:

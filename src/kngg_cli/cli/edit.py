@@ -34,20 +34,41 @@ if TYPE_CHECKING:
 DateOption = Annotated[
     str | None,
     typer.Option(
-        "--date", help="Datum (JJJJ-MM-DD); standaard vandaag. Niet in de toekomst.", show_default=False
+        "--date",
+        metavar="DATE",
+        help="Datum (JJJJ-MM-DD); standaard vandaag. Niet in de toekomst.",
+        show_default=False,
     ),
 ]
 
 
-def _language(lang: str | None) -> str:
+def _language(lang: str | None, path: Path | None = None) -> str:
+    """--lang, else KNGG_LANG, else the `language:` of the region at path, else nl."""
     chosen = parse_lang(lang)
     if chosen:
         return chosen
     env = os.environ.get("KNGG_LANG")
-    return env if env in ("nl", "en") else "nl"
+    if env in ("nl", "en"):
+        return env
+    return _region_language(path) if path is not None else "nl"
 
 
-def _guarded(action: Any, lang: str | None) -> Any:
+def _region_language(path: Path) -> str:
+    """The region's `language:` as region.yaml writes it; nl when there is no single region to ask."""
+    import re
+
+    from kngg_cli.loading.files import REGION_FILE, NoRegionError, find_region_roots
+
+    try:
+        roots = find_region_roots(path)
+        text = (roots[0] / REGION_FILE).read_text(encoding="utf-8-sig") if len(roots) == 1 else ""
+    except (OSError, UnicodeDecodeError, NoRegionError):
+        return "nl"
+    found = re.search(r"^language:[ \t]*[\"']?(nl|en)\b", text, re.MULTILINE)
+    return found.group(1) if found else "nl"
+
+
+def _guarded(action: Any, lang: str | None, path: Path | None = None) -> Any:
     """Turn the editing commands' refusals into their details, one line on stderr and the exit code."""
 
     def guarded() -> int:
@@ -59,7 +80,7 @@ def _guarded(action: Any, lang: str | None) -> Any:
             for detail in problem.details:
                 sys.stdout.write(detail.rstrip("\n") + "\n")
             sys.stdout.flush()
-            fail(problem.message(_language(lang)), problem.exit_code)
+            fail(problem.message(_language(lang, path)), problem.exit_code)
         return code
 
     return guarded
@@ -78,7 +99,7 @@ def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_
     from kngg_cli.engine import CheckOptions, check_path
     from kngg_cli.report import get_reporter
 
-    language = _language(lang)
+    language = _language(lang, plan.root)
     if dry_run:
         sys.stdout.write(plan.diff())
         sys.stdout.write(plan.summary + "\n" + msg("dry_run", language) + "\n")
@@ -97,15 +118,19 @@ def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("init", help=summaries["init"])
     def init(
-        directory: Annotated[Path, typer.Argument(help="De nieuwe regiomap (bestaat niet, of is leeg).")],
+        directory: Annotated[
+            Path, typer.Argument(metavar="DIR", help="De nieuwe regiomap (bestaat niet, of is leeg).")
+        ],
         name: Annotated[
-            str | None, typer.Option("--name", help="Naam van de regio; standaard uit de mapnaam.")
+            str | None,
+            typer.Option("--name", metavar="TEXT", help="Naam van de regio; standaard uit de mapnaam."),
         ] = None,
         gemeente: Annotated[
             list[str] | None,
             typer.Option(
                 "--gemeente",
                 "-g",
+                metavar="GMxxxx",
                 help="CBS-code van een deelnemende gemeente (GMxxxx); herhaal of scheid met komma's.",
             ),
         ] = None,
@@ -131,7 +156,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             sys.stdout.write("\n".join(out) + "\n")
             return 0
 
-        run(_guarded(action, lang), debug)
+        run(_guarded(action, lang), debug, lang)
 
     @app.command("advance", help=summaries["advance"])
     def advance(
@@ -140,7 +165,10 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         evidence: Annotated[
             str | None,
             typer.Option(
-                "--evidence", help="Bewijsstuk: pad in de regiomap of https-URL.", show_default=False
+                "--evidence",
+                metavar="PATH",
+                help="Bewijsstuk: pad in de regiomap of https-URL.",
+                show_default=False,
             ),
         ] = None,
         dry_run: Annotated[
@@ -154,7 +182,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             from kngg_cli.edit.advance import plan_advance
             from kngg_cli.edit.common import parse_date
 
-            language = _language(lang)
+            language = _language(lang, path)
             plan = plan_advance(
                 path,
                 today=parse_today(today),
@@ -165,18 +193,24 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             )
             return _write_and_recheck(plan, today, lang, dry_run)
 
-        run(_guarded(action, lang), debug)
+        run(_guarded(action, lang, path), debug, lang)
 
     @app.command("sign", help=summaries["sign"])
     def sign(
         agreement_id: Annotated[
-            str, typer.Argument(help="De id van de overeenkomst.", autocompletion=complete_agreement_id)
+            str,
+            typer.Argument(
+                metavar="AGREEMENT_ID",
+                help="De id van de overeenkomst.",
+                autocompletion=complete_agreement_id,
+            ),
         ],
         path: PathArgument = Path("."),
         party: Annotated[
             str,
             typer.Option(
                 "--party",
+                metavar="ORG_ID",
                 help="Verplicht: de id van de organisatie die tekent (een partij van de overeenkomst).",
                 autocompletion=complete_organisation_id,
                 show_default=False,
@@ -187,6 +221,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             str | None,
             typer.Option(
                 "--signatory",
+                metavar="TEXT",
                 help="Wie tekent, met functie (bijv. 'J. Jansen, wethouder').",
                 show_default=False,
             ),
@@ -204,7 +239,10 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             from kngg_cli.edit.sign import plan_sign
 
             if not party:
-                raise CommandError("geef de organisatie die tekent op met --party ORG_ID")
+                raise CommandError(
+                    "geef de organisatie die tekent op met --party ORG_ID",
+                    "give the organisation that signs with --party ORG_ID",
+                )
             plan = plan_sign(
                 path,
                 agreement_id,
@@ -212,8 +250,8 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 today=parse_today(today),
                 when=parse_date(date_, "--date"),
                 signatory=signatory,
-                lang=_language(lang),
+                lang=_language(lang, path),
             )
             return _write_and_recheck(plan, today, lang, dry_run)
 
-        run(_guarded(action, lang), debug)
+        run(_guarded(action, lang, path), debug, lang)

@@ -43,6 +43,7 @@ OutputOption = Annotated[
     typer.Option(
         "--output",
         "-o",
+        metavar="FILE",
         help="Schrijf naar dit bestand ('-' = standaarduitvoer; verplicht voor docx).",
         show_default=False,
     ),
@@ -51,6 +52,7 @@ ReferenceDocOption = Annotated[
     Path | None,
     typer.Option(
         "--reference-doc",
+        metavar="FILE",
         help="Een .docx waarvan het Word-document de stijlen overneemt (huisstijl, kop- en voettekst).",
         show_default=False,
     ),
@@ -90,7 +92,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     def agreement(
         agreement_id: Annotated[
             str,
-            typer.Argument(help="De id van de overeenkomst.", autocompletion=complete_agreement_id),
+            typer.Argument(
+                metavar="AGREEMENT_ID",
+                help="De id van de overeenkomst.",
+                autocompletion=complete_agreement_id,
+            ),
         ],
         path: PathArgument = Path("."),
         output_format: FormatOption = DocumentFormat.md,
@@ -143,18 +149,30 @@ def _render(
         chosen = output_format.value
         if chosen == "docx":
             if output in (None, "-"):
-                raise CommandError("--format docx schrijft een bestand: geef --output BESTAND.docx")
+                raise CommandError(
+                    "--format docx schrijft een bestand: geef --output BESTAND.docx",
+                    "--format docx writes a file: give --output FILE.docx",
+                )
             from kngg_cli.render.docx import DocxUnavailable, check_available
 
             try:
                 check_available()
             except DocxUnavailable as error:
-                raise CommandError(f"Word-uitvoer heeft pandoc nodig; installeer het met: {error}") from None
+                raise CommandError(
+                    f"Word-uitvoer heeft pandoc nodig; installeer het met: {error}",
+                    f"Word output needs pandoc; install it with: {error}",
+                ) from None
         if reference_doc is not None:
             if chosen != "docx":
-                raise CommandError("--reference-doc geldt alleen voor --format docx")
+                raise CommandError(
+                    "--reference-doc geldt alleen voor --format docx",
+                    "--reference-doc only applies to --format docx",
+                )
             if not reference_doc.is_file():
-                raise CommandError(f"referentiedocument '{reference_doc}' bestaat niet")
+                raise CommandError(
+                    f"referentiedocument '{reference_doc}' bestaat niet",
+                    f"reference document '{reference_doc}' does not exist",
+                )
         options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
         request = RenderRequest(document, chosen, agreement_id, reference_doc)
         try:
@@ -171,7 +189,7 @@ def _render(
         _warn_placeholders(rendered.placeholders, rendered.lang)
         return 0
 
-    run(action, debug)
+    run(action, debug, lang)
 
 
 def _print_refusal(refused: Any) -> None:
@@ -202,6 +220,16 @@ def _print_refusal(refused: Any) -> None:
 
 
 def _print_unknown_agreement(unknown: Any) -> None:
+    if unknown.lang == "en":
+        message = f"kngg: unknown agreement '{unknown.agreement_id}'"
+        if unknown.suggestion:
+            message += f"; did you mean '{unknown.suggestion}'?"
+        elif unknown.known:
+            message += f"; the region has: {', '.join(unknown.known)}"
+        else:
+            message += "; the region has no agreements yet"
+        sys.stderr.write(message + "\n")
+        return
     message = f"kngg: onbekende overeenkomst '{unknown.agreement_id}'"
     if unknown.suggestion:
         message += f"; bedoelde je '{unknown.suggestion}'?"

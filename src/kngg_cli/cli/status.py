@@ -62,4 +62,4 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             write_output(text, None)
             return result.exit_code()
 
-        run(action, debug)
+        run(action, debug, lang)

@@ -84,12 +84,20 @@ class SyntaxRefusal(Refusal):
         super().__init__("syntax", path=display, finding=describe_issue(display, issue))
         self.file = path
 
+    def message(self, lang: str = "nl") -> str:
+        self.params["finding"] = describe_issue(self.params["path"], self.issue, lang)
+        return super().message(lang)
+
 
 def describe_issue(display: str, issue: LoadIssue, lang: str = "nl") -> str:
     """`region.yaml:3:7: error S001 …` — a loader issue as one line, in the catalogue's words."""
     from kngg_cli.catalog import catalogue, render_message
+    from kngg_cli.rules.structure import _syntax_params
 
-    text, _hint = render_message(catalogue()[issue.code], issue.message_key, issue.params, lang)
+    params = issue.params
+    if issue.code == "S001" and issue.message_key == "default":
+        params = _syntax_params(params)  # the Dutch wording of libyaml's problem, as `kngg check` gives it
+    text, _hint = render_message(catalogue()[issue.code], issue.message_key, params, lang)
     return f"{display}:{issue.span.line}:{issue.span.column}: error {issue.code} {text}"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import stat
 from dataclasses import dataclass, field
@@ -11,7 +12,7 @@ from kngg_cli.findings import Span
 from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml
 
 REGION_FILE = "region.yaml"
-MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_FILE_BYTES = 5_000_000  # "larger than 5 MB" (rules.md, S009): decimal megabytes, the stricter reading
 SKIPPED_TOP_FOLDERS = frozenset({"templates", "build", "out"})
 YAML_SUFFIXES = (".yaml", ".yml")
 
@@ -129,7 +130,7 @@ def _refusal(path: Path, root: Path) -> LoadIssue | None:
         return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": "not a regular file"})
     size = status.st_size
     if size > MAX_FILE_BYTES:
-        return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": round(size / 1024 / 1024, 1)})
+        return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": math.ceil(size / 100_000) / 10})
     return None
 
 

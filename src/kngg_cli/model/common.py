@@ -14,17 +14,23 @@ DURATION_PATTERN = r"^P(?:(?:[0-9]+[YMWD])+(?:T(?:[0-9]+[HMS])+)?|T(?:[0-9]+[HMS
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
+# What is wrong with a date, as a message key of S004 (the messages are in the catalogue, per language).
+DATE_WITH_TIME = "date_time"
+NO_SUCH_DATE = "date_nonexistent"
+NOT_A_DATE = "date"
+
+
 def _to_date(value: Any) -> Any:
     if isinstance(value, datetime):
-        raise ValueError("verwacht een datum zonder tijd (JJJJ-MM-DD)")
+        raise ValueError(DATE_WITH_TIME)
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
         try:
             return date.fromisoformat(value.strip())
         except ValueError:
-            raise ValueError(f"'{value}' is geen bestaande datum") from None
-    raise ValueError("verwacht een datum in de vorm JJJJ-MM-DD")
+            raise ValueError(NO_SUCH_DATE) from None
+    raise ValueError(NOT_A_DATE)
 
 
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]

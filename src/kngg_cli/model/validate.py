@@ -11,7 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model import KIND_MODELS, SUPPORTED_FORMAT_VERSIONS
-from kngg_cli.model.common import EXTENSION_PREFIX
+from kngg_cli.model.common import DATE_WITH_TIME, EXTENSION_PREFIX, NO_SUCH_DATE, NOT_A_DATE
 
 
 @dataclass(slots=True)
@@ -40,7 +40,14 @@ def validate_document(data: Any) -> Validated:
         return Validated(
             None,
             None,
-            [ModelIssue("S003", "default", ("kind",), {"kind": str(kind), "choices": list(KIND_MODELS)})],
+            [
+                ModelIssue(
+                    "S003",
+                    "default",
+                    ("kind",),
+                    {"kind": str(kind), "input": str(kind), "choices": list(KIND_MODELS)},
+                )
+            ],
         )
     model_class = KIND_MODELS[kind]
     issues = _version_issues(data) if kind == "Region" else []
@@ -112,9 +119,10 @@ def _issue(model_class: type[BaseModel], error: Any) -> ModelIssue:
     if kind in ("greater_than_equal", "less_than_equal"):
         params["limit"] = (error.get("ctx") or {}).get("ge", (error.get("ctx") or {}).get("le"))
         return ModelIssue("S004", "out_of_range", loc, params)
-    if kind == "value_error":
-        params["problem"] = str((error.get("ctx") or {}).get("error", error.get("msg", "")))
-        return ModelIssue("S004", "date", loc, params)
+    if kind == "value_error":  # only dates raise it; the error names the message key
+        problem = str((error.get("ctx") or {}).get("error", error.get("msg", "")))
+        date_keys = (DATE_WITH_TIME, NO_SUCH_DATE)
+        return ModelIssue("S004", problem if problem in date_keys else NOT_A_DATE, loc, params)
     params["problem"] = error.get("msg", "")
     return ModelIssue("S004", "default", loc, params)
 

@@ -59,10 +59,11 @@ class RenderRefused(Exception):
 class UnknownAgreement(Exception):
     """No Agreement with that id in the region (exit 1, with a did-you-mean)."""
 
-    def __init__(self, agreement_id: str, known: list[str]) -> None:
+    def __init__(self, agreement_id: str, known: list[str], lang: str = "nl") -> None:
         super().__init__(agreement_id)
         self.agreement_id = agreement_id
         self.known = known
+        self.lang = lang
         self.suggestion = closest(agreement_id, known, cutoff=0.5)
 
 
@@ -77,7 +78,10 @@ def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Re
     result = check_path(path, options)
     if len(result.regions) != 1:
         names = ", ".join(r.id for r in result.regions)
-        raise UsageError(f"render werkt op één regio; '{path}' bevat er {len(result.regions)} ({names})")
+        raise UsageError(
+            f"render werkt op één regio; '{path}' bevat er {len(result.regions)} ({names})",
+            f"render works on one region; '{path}' holds {len(result.regions)} ({names})",
+        )
     return render_region(result.regions[0], request, options.today)
 
 
@@ -92,7 +96,7 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
     if request.document == "agreement":
         known = sorted(model.id for _document, model in region.view.agreements())
         if request.agreement_id not in known:
-            raise UnknownAgreement(request.agreement_id or "", known)
+            raise UnknownAgreement(request.agreement_id or "", known, region.lang)
     template_output = "html" if request.output == "html" else "md"
     context = build_context(region, request.document, request.output, today, request.agreement_id)
     environment = make_environment(region.root, template_output)

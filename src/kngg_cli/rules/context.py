@@ -88,6 +88,14 @@ class RegionView:
         region = self.region
         return {g.code: g.name for g in region.gemeenten} if region is not None else {}
 
+    def document_at(self, path: Path, line: int) -> Document | None:
+        """The document of a file that a line belongs to: the last one starting at or before it."""
+        found = None
+        for document in self.documents:
+            if document.source.path == path and document.positions.value_span(()).line <= line:
+                found = document
+        return found
+
     # -- documents by kind ---------------------------------------------------------------
     def valid(self, kind: str) -> list[Document]:
         return self._valid_by_kind.get(kind, [])

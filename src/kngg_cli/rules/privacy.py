@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 from kngg_cli.findings import Location, Problem, Span
@@ -41,7 +42,14 @@ def bsn(view: RegionView) -> Iterator[Problem]:
     for source in view.files:
         for line, match in _matches(source, _NINE_DIGITS):
             if passes_elfproef(match.group().replace(".", "")):
-                yield Problem("P001", Location(source.path, _span(line, match)))
+                yield Problem(
+                    "P001", Location(source.path, _span(line, match)), subject=_subject(view, source, line)
+                )
+
+
+def _subject(view: RegionView, source: SourceFile, line: int) -> str | None:
+    document = view.document_at(source.path, line)
+    return document.id if document is not None else None
 
 
 PRIVATE_MAIL_DOMAINS = (
@@ -85,12 +93,19 @@ PRIVATE_MAIL_DOMAINS = (
 )
 
 
+# Providers known by name whatever the country domain (hotmail.be, yahoo.co.uk, gmail.nl).
+PRIVATE_MAIL_NAMES = ("gmail", "googlemail", "hotmail", "live", "ziggo", "kpnmail", "yahoo", "icloud", "gmx")
+
+
 def private_provider(email: str) -> str | None:
     domain = email.rsplit("@", 1)[-1].strip().lower() if "@" in email else ""
     for provider in PRIVATE_MAIL_DOMAINS:
         if domain == provider or domain.endswith("." + provider):
             return provider
-    return None
+    labels = domain.split(".")
+    if len(labels) >= 3 and labels[-2] in ("co", "com"):
+        labels = labels[:-1]  # hotmail.co.uk, yahoo.com.au
+    return domain if len(labels) >= 2 and labels[-2] in PRIVATE_MAIL_NAMES else None
 
 
 @rule("P002")
@@ -152,14 +167,23 @@ def _is_child_data_key(key: str) -> bool:
 
 @rule("P003")
 def child_data(view: RegionView) -> Iterator[Problem]:
+    reported: set[tuple[Path, int]] = set()  # a line with a child-data key: one finding, at the key
     for document in view.documents:
         for path, _ in _walk(document.data, ()):
             key = path[-1]
             if isinstance(key, str) and _is_child_data_key(key):
-                yield Problem("P003", document.key_at(path), "field", {"field": key}, document.id)
+                location = document.key_at(path)
+                reported.add((location.path, location.span.line))
+                yield Problem("P003", location, "field", {"field": key}, document.id)
     for source in view.files:
         for message_key, pattern in CHILD_DATA_PATTERNS:
             for line, match in _matches(source, pattern):
+                if (source.path, line) in reported:
+                    continue
                 yield Problem(
-                    "P003", Location(source.path, _span(line, match)), message_key, {"text": match.group()}
+                    "P003",
+                    Location(source.path, _span(line, match)),
+                    message_key,
+                    {"text": match.group()},
+                    _subject(view, source, line),
                 )

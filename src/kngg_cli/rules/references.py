@@ -321,8 +321,10 @@ def progress(view: RegionView) -> Iterator[Problem]:
         )
     if state.phase == 2 and state.step is not None:
         yield Problem("R007", document.key_at(("progress", "step")), "phase2_step", {}, region.id)
-    # In phase 1 the current step is not completed yet; in phase 2 every step may be.
+    # In phase 1 the current step is not completed yet; in phase 2 every step may be. A step that
+    # does not exist is the finding: measuring `completed` against it would only repeat it.
     current = state.step if state.phase == 1 and state.step is not None else last + 1
+    known_step = state.phase != 1 or 1 <= current <= last
     previous_step: int | None = None
     previous_date: date | None = None
     for index, completed in enumerate(state.completed):
@@ -335,7 +337,7 @@ def progress(view: RegionView) -> Iterator[Problem]:
                 {"step": completed.step, "previous": previous_step},
                 region.id,
             )
-        if completed.step >= current:
+        if known_step and completed.step >= current:
             yield Problem(
                 "R007",
                 document.value_at((*path, "step")),

@@ -110,7 +110,10 @@ def _load_issues(view: RegionView, code: str) -> Iterator[Problem]:
                 if code == "S001" and issue.message_key == "default"
                 else issue.params
             )
-            yield Problem(code, Location(source.path, issue.span), issue.message_key, params)
+            # A duplicate key stands in a document that was read; a syntax error may end the last one.
+            document = view.document_at(source.path, issue.span.line) if code == "S002" else None
+            subject = document.id if document is not None else None
+            yield Problem(code, Location(source.path, issue.span), issue.message_key, params, subject)
 
 
 def _model_issues(view: RegionView, code: str) -> Iterator[Problem]:

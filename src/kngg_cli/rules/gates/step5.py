@@ -30,8 +30,10 @@ def positive_decisions(view: RegionView) -> Iterator[Problem]:
             yield Problem("G501", view.gemeente_entry(code), "default", params, view.region_id)
             continue
         latest = _latest(decisions)
-        if latest.outcome != "positief":
-            params["outcome"] = latest.outcome or "zonder uitkomst"
+        if latest.outcome is None:
+            yield Problem("G501", view.gemeente_entry(code), "no_outcome", params, view.region_id)
+        elif latest.outcome != "positief":
+            params["outcome"] = latest.outcome
             yield Problem("G501", view.gemeente_entry(code), "not_positive", params, view.region_id)
 
 

@@ -113,7 +113,7 @@ def gemeenten_signed(view: RegionView) -> Iterator[Problem]:
 def responsibilities(view: RegionView) -> Iterator[Problem]:
     for document, agreement in sok_documents(view):
         responsible = {r.organisation for r in agreement.responsibilities if r.organisation and r.tasks}
-        for index, party in enumerate(agreement.parties):
+        for party in agreement.parties:
             if party.organisation in responsible:
                 continue
             params = {
@@ -121,7 +121,8 @@ def responsibilities(view: RegionView) -> Iterator[Problem]:
                 "party_name": organisation_label(view, party.organisation),
                 "agreement": agreement.id,
             }
-            yield Problem("G605", document.entry_at(("parties", index)), "default", params, agreement.id)
+            location = key_or_kind(document, "responsibilities")
+            yield Problem("G605", location, "default", params, agreement.id)
 
 
 @rule("G606")

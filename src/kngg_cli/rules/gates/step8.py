@@ -56,6 +56,8 @@ def monitoring_agreed(view: RegionView) -> Iterator[Problem]:
 def process_and_result(view: RegionView) -> Iterator[Problem]:
     for document in monitoring_plans(view):
         types = {indicator_facts(i)[1] for i in document.model.indicators}
+        if None in types:
+            continue  # an indicator R009 reports may be the missing one: no cascade
         for kind in INDICATOR_TYPES:
             if kind not in types:
                 params = {"plan": document.model.id, "type": kind}
@@ -71,6 +73,8 @@ def every_level(view: RegionView) -> Iterator[Problem]:
     names = me_matrix().levels
     for document in monitoring_plans(view):
         levels = {indicator_facts(i)[0] for i in document.model.indicators}
+        if None in levels:
+            continue  # an indicator R009 reports may be the missing one: no cascade
         for level in ME_LEVELS:
             if level not in levels:
                 example = next(ref for ref in me_matrix().indicators if ref.startswith(level))
