@@ -216,3 +216,18 @@ def test_sign_and_advance_follow_the_region_language(invoke, tmp_path: Path) -> 
     assert "already in phase 2" in advanced.stderr
     dutch = invoke("advance", str(root), "--lang", "nl")
     assert "al in fase 2" in dutch.stderr
+
+
+def test_status_labels_the_gate_severity_as_what_it_becomes(invoke) -> None:  # type: ignore[no-untyped-def]
+    """`check` lists the current gate's items as info; status shows what they become on advance."""
+    flevoland = Path(__file__).resolve().parents[1] / "examples" / "regio-flevoland"
+    result = invoke("status", str(flevoland))
+    assert "Open punten van stap 7" in result.output
+    assert "Bij afronden" in result.output and "Ernst" not in result.output
+    assert "On advance" in invoke("status", str(flevoland), "--lang", "en").output
+
+
+def test_empty_output_name_is_a_clear_usage_error(invoke, region) -> None:  # type: ignore[no-untyped-def]
+    result = invoke("check", str(region()), "--output", "")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("kngg: --output is leeg")

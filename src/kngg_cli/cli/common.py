@@ -135,6 +135,11 @@ def write_output(text: str | bytes, output: str | None) -> None:
         return
     from kngg_cli.atomic import write_atomic
 
+    if not output.strip():
+        raise CommandError(
+            "--output is leeg: geef een bestandsnaam, of '-' voor standaarduitvoer",
+            "--output is empty: give a file name, or '-' for standard output",
+        )
     target = Path(output)
     if not target.parent.exists():
         raise CommandError(
