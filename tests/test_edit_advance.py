@@ -126,7 +126,7 @@ def test_an_empty_completed_key_is_an_error_and_refused(tmp_path: Path) -> None:
     root = region_with(tmp_path, text)
     before = snapshot(root)
     code, out, err = kngg("advance", str(root))
-    assert code == 1 and "S004" in out and "de huidige stap kan niet worden afgerond" in err
+    assert code == 1 and "S004" in out and "stap 2 kan nog niet worden afgerond" in err
     assert snapshot(root) == before
 
 

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from kngg_cli.catalog import RuleInfo, catalogue, render_message, step_plan
 from kngg_cli.findings import Finding, Location, Problem, Severity, Span, count_by_severity
@@ -150,16 +151,31 @@ def check_region(root: Path, options: CheckOptions) -> RegionResult:
     documents = build_documents(loaded)
     view = RegionView(root, loaded.files, documents, options.today)
     view.unreadable = any(not f.readable for f in loaded.files)
-    region = view.region
-    phase = region.progress.phase if region is not None else None
-    step = region.progress.step if region is not None and phase == 1 else None
-    lang = _language(options, region.language if region is not None else None)
+    phase, step, region_language = _progress(view)
+    lang = _language(options, region_language)
     plan = _GatePlan.for_region(phase, step, options.target)
-    problems, ran, gates_evaluated = _run_rules(view, plan)
-    findings = _apply_policy(problems, ran, view, plan, options, lang)
+    problems, answered, gates_evaluated = _run_rules(view, plan)
+    findings = _apply_policy(problems, answered, view, plan, options, lang)
     return RegionResult(
         root, view.region_id, phase, step, lang, findings, len(loaded.files), view, gates_evaluated
     )
+
+
+def _progress(view: RegionView) -> tuple[int | None, int | None, str | None]:
+    """Phase, step and language of the region: from the model, or as written when region.yaml has
+    another mistake (the gates wait for it to be fixed, but reports still say where the region is)."""
+    region = view.region
+    if region is not None:
+        state = region.progress
+        return state.phase, state.step if state.phase == 1 else None, region.language
+    document = view.region_document
+    data: dict[str, Any] = document.data if document is not None else {}
+    progress = data.get("progress")
+    written: dict[str, Any] = progress if isinstance(progress, dict) else {}
+    raw_phase, raw_step, language = written.get("phase"), written.get("step"), data.get("language")
+    phase = raw_phase if raw_phase in (1, 2) and not isinstance(raw_phase, bool) else None
+    step = raw_step if phase == 1 and isinstance(raw_step, int) and not isinstance(raw_step, bool) else None
+    return phase, step, language if language in ("nl", "en") else None
 
 
 def _language(options: CheckOptions, region_language: str | None) -> str:
@@ -198,23 +214,25 @@ def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[st
     parse or a document is invalid, a gate would report as missing what is merely broken ("no
     samenwerkingsovereenkomst" for an agreement with a typo), so they wait until the S findings
     are fixed. A mistake in `checks:` (S004 about the configuration) breaks no document and does
-    not hold them back. Returns the problems, the codes that ran, and whether G and A ran."""
+    not hold them back. Returns the problems, the codes this run has answered for (that ran, or
+    that the region's progress leaves out), and whether G and A ran."""
     problems: list[Problem] = []
-    ran: set[str] = set()
+    answered: set[str] = set()
     structure_broken = False
     rules = registered_rules()
     for code in sorted(rules, key=lambda c: "SRPGAX".index(c[0])):
         family = code[0]
         if family == "G" and not plan.runs(code):
+            answered.add(code)  # not due at this step: a suppression of it suppresses nothing now
             continue
         if family in "GA" and structure_broken:
             continue
         found = list(rules[code](view))
-        ran.add(code)
+        answered.add(code)
         problems.extend(found)
         if family == "S" and any(not p.message_key.startswith("config_") for p in found):
             structure_broken = True
-    return problems, ran, not structure_broken
+    return problems, answered, not structure_broken
 
 
 _SUPPRESSION = re.compile(r"#\s*kngg:\s*ignore\[([A-Za-z0-9,\s]*)\]")
@@ -261,7 +279,7 @@ def _active(code: str, config_ignore: set[str], options: CheckOptions) -> bool:
 
 def _apply_policy(
     problems: list[Problem],
-    ran: set[str],
+    answered: set[str],
     view: RegionView,
     plan: _GatePlan,
     options: CheckOptions,
@@ -283,7 +301,7 @@ def _apply_policy(
             continue
         findings.append(_finding(problem, rules[code], config_severity, plan, view, lang))
     if _active("X001", config_ignore, options):
-        active = {code for code in ran if _active(code, config_ignore, options)}
+        active = {code for code in answered if _active(code, config_ignore, options)}
         findings.extend(_unused_suppressions(suppressions, active, rules, view, lang))
     return sorted(findings, key=lambda f: f.sort_key)
 
@@ -324,9 +342,10 @@ def _unused_suppressions(
     view: RegionView,
     lang: str,
 ) -> list[Finding]:
-    """X001 for each code of a `# kngg: ignore[...]` that suppressed nothing. A known rule that did
-    not run this time (a gate not evaluated at this step, a code left out by --select/--ignore or
-    checks.ignore) may still have something to suppress later, and is left alone."""
+    """X001 for each code of a `# kngg: ignore[...]` that suppressed nothing, as ruff's RUF100 does,
+    including a gate that is not due at the region's step. A rule that this run could not answer
+    for (left out by --select/--ignore or checks.ignore, or G and A rules held back by S findings)
+    is left alone: it may have something to suppress once it runs."""
     findings = []
     for suppression in suppressions.values():
         for code in suppression.codes:

@@ -284,7 +284,7 @@ def parse_yaml(text: str) -> ParseResult:
         builder.issues.append(abort.issue)
         return ParseResult(builder.documents, builder.issues, fatal=True)
     except MarkedYAMLError as error:
-        builder.issues.append(_syntax_issue(error))
+        builder.issues.append(_syntax_issue(error, text))
         return ParseResult(builder.documents, builder.issues, fatal=True)
     except (YAMLError, ValueError, RecursionError) as error:  # pragma: no cover - libyaml edge cases
         builder.issues.append(LoadIssue("S001", "default", Span(1, 1, 1, 2), {"problem": str(error)}))
@@ -327,9 +327,12 @@ def _c_parser() -> Any:
     return _C_PARSER[0]
 
 
-def _syntax_issue(error: Any) -> LoadIssue:
+def _syntax_issue(error: Any, text: str) -> LoadIssue:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+    lines = text.splitlines()
+    if lines and line > len(lines):  # "unexpected end of stream": point at the end of the last line
+        line, column = len(lines), len(lines[-1]) + 1
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
     return LoadIssue("S001", "default", Span.point(line, column), {"problem": problem, "context": context})
