@@ -159,6 +159,15 @@ def test_no_gemeente_is_refused(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+def test_without_gemeente_a_province_or_gemeente_folder_name_says_which(tmp_path: Path) -> None:
+    code, _out, _err = kngg("init", str(tmp_path / "regio-flevoland"))
+    assert code == 0
+    region = (tmp_path / "regio-flevoland" / "region.yaml").read_text(encoding="utf-8")
+    assert all(code in region for code in ("GM0034", "GM0995", "GM0184", "GM0303", "GM0050", "GM0171"))
+    code, _out, _err = kngg("init", str(tmp_path / "regio-urk"))
+    assert code == 0 and "GM0184" in (tmp_path / "regio-urk" / "region.yaml").read_text(encoding="utf-8")
+
+
 def test_a_folder_inside_a_region_is_refused(tmp_path: Path) -> None:
     root = write_region(tmp_path / "regio", {})
     code, _out, err = kngg("init", str(root / "sub" / "nieuw"), "-g", "GM0034")

@@ -58,6 +58,20 @@ def slugify(text: str) -> str:
     return slug[:63].rstrip("-")
 
 
+def gemeenten_named_by(folder_name: str) -> list[str]:
+    """Without --gemeente, a folder named after a province or a gemeente says which: `regio-flevoland`
+    → the gemeenten of Flevoland, `regio-utrechtse-heuvelrug` → that one gemeente."""
+    from kngg_cli.catalog.reference import gemeenten
+
+    wanted = re.sub(r"^regio-", "", slugify(folder_name))
+    provinces = {"fryslan": "Friesland"}
+    province = provinces.get(wanted, wanted)
+    by_province = [g.code for g in gemeenten().values() if slugify(g.province) == slugify(province)]
+    if by_province:
+        return by_province
+    return [g.code for g in gemeenten().values() if slugify(g.name) == wanted]
+
+
 def choose_gemeenten(values: list[str]) -> list[GemeenteChoice]:
     """The gemeenten named by CBS code (repeated or comma-separated), in the order given."""
     from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name, gemeenten
@@ -180,7 +194,7 @@ def _template_source(name: str) -> str:
 def init_region(folder: Path, *, name: str | None, gemeente_values: list[str], today: date) -> InitResult:
     """Write a new region in folder; nothing is written when anything is refused."""
     check_target(folder)
-    chosen = choose_gemeenten(gemeente_values)
+    chosen = choose_gemeenten(gemeente_values or gemeenten_named_by(folder.absolute().name))
     region_name = (name or "").strip() or default_name(folder.absolute())
     region_id = slugify(folder.absolute().name) or slugify(region_name)
     if not region_id:

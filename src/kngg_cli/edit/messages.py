@@ -121,9 +121,11 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "init_no_gemeente": {
         "nl": "geef de gemeenten van de regio op met --gemeente, bijvoorbeeld --gemeente GM0034 "
-        "--gemeente GM0995 (CBS-codes)",
+        "--gemeente GM0995 (CBS-codes), of noem de map naar een provincie of gemeente "
+        "(regio-flevoland)",
         "en": "name the region's gemeenten with --gemeente, for example --gemeente GM0034 "
-        "--gemeente GM0995 (CBS codes)",
+        "--gemeente GM0995 (CBS codes), or name the folder after a province or gemeente "
+        "(regio-flevoland)",
     },
     "init_unknown_gemeente": {
         "nl": "onbekende gemeentecode '{code}' (niet in de {list}); er is niets geschreven{suggestion}",
