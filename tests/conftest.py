@@ -7,7 +7,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from helpers import write_region
+from helpers import TODAY, write_region
 
 
 @pytest.fixture
@@ -18,6 +18,23 @@ def region(tmp_path: Path):  # type: ignore[no-untyped-def]
         return write_region(tmp_path / "regio", files or {}, base)
 
     return make
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
+    """The Typer app in this process (fast); --today defaults to TODAY through KNGG_TODAY."""
+    from typer.testing import CliRunner
+
+    from kngg_cli.cli.app import build_app
+
+    monkeypatch.setenv("KNGG_TODAY", TODAY.isoformat())
+    app = build_app()
+    runner = CliRunner()
+
+    def run(*args: str):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), catch_exceptions=False)
+
+    return run
 
 
 @pytest.fixture(autouse=True)

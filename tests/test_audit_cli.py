@@ -8,10 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from helpers import write_region
-from kngg_cli.cli.app import build_app
 
 TODAY = "2026-11-23"
 
@@ -24,18 +22,6 @@ AGREEMENT = """
       - organisation: gemeente-almere
         signed: null
 """
-
-
-@pytest.fixture
-def invoke(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KNGG_TODAY", TODAY)
-    app = build_app()
-    runner = CliRunner()
-
-    def run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return run
 
 
 # -- usage errors follow --lang en and KNGG_LANG ---------------------------------------------------

@@ -9,11 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from helpers import MINIMAL_REGION, write_region
 from kngg_cli import __version__
-from kngg_cli.cli.app import build_app
 
 TODAY = "2026-11-23"
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -31,19 +29,6 @@ def kngg(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str
         env=env,
         timeout=60,
     )
-
-
-@pytest.fixture
-def invoke(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    """The Typer app in this process: fast, for most tests."""
-    monkeypatch.setenv("KNGG_TODAY", TODAY)
-    app = build_app()
-    runner = CliRunner()
-
-    def run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return run
 
 
 @pytest.fixture

@@ -10,10 +10,8 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from typer.testing import CliRunner
 
 from helpers import MINIMAL_REGION, write_region
-from kngg_cli.cli.app import build_app
 
 TODAY = "2026-11-23"
 EVIL = "<script>alert(1)</script> & Co"
@@ -117,18 +115,6 @@ RENDER_REGION: dict[str, str] = {
 @pytest.fixture
 def render_region(tmp_path: Path) -> Path:
     return write_region(tmp_path / "regio", {}, base=RENDER_REGION)
-
-
-@pytest.fixture
-def invoke(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
-    monkeypatch.setenv("KNGG_TODAY", TODAY)
-    app = build_app()
-    runner = CliRunner()
-
-    def run(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), catch_exceptions=False)
-
-    return run
 
 
 # -- Markdown ---------------------------------------------------------------------------------

@@ -6,7 +6,6 @@ options and prints. Severity is settled here, once, before any reporter or comma
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from typing import Any
 
 from kngg_cli.catalog import RuleInfo, catalogue, render_message, step_plan
 from kngg_cli.findings import Finding, Location, Problem, Severity, Span, count_by_severity
+from kngg_cli.language import choose_language
 from kngg_cli.loading.files import SourceFile, find_region_roots
 from kngg_cli.loading.region import load_region
 from kngg_cli.model.document import build_documents
@@ -152,7 +152,7 @@ def check_region(root: Path, options: CheckOptions) -> RegionResult:
     view = RegionView(root, loaded.files, documents, options.today)
     view.unreadable = any(not f.readable for f in loaded.files)
     phase, step, region_language = _progress(view)
-    lang = _language(options, region_language)
+    lang = choose_language(options.lang, region_language)
     plan = _GatePlan.for_region(phase, step, options.target)
     problems, answered, gates_evaluated = _run_rules(view, plan)
     findings = _apply_policy(problems, answered, view, plan, options, lang)
@@ -176,13 +176,6 @@ def _progress(view: RegionView) -> tuple[int | None, int | None, str | None]:
     phase = raw_phase if raw_phase in (1, 2) and not isinstance(raw_phase, bool) else None
     step = raw_step if phase == 1 and isinstance(raw_step, int) and not isinstance(raw_step, bool) else None
     return phase, step, language if language in ("nl", "en") else None
-
-
-def _language(options: CheckOptions, region_language: str | None) -> str:
-    for candidate in (options.lang, os.environ.get("KNGG_LANG"), region_language):
-        if candidate in ("nl", "en"):
-            return candidate
-    return "nl"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@ from typing import Annotated, Any, NoReturn, TypeVar
 
 import typer
 
+from kngg_cli.language import choose_language
+
 T = TypeVar("T")
 
 TodayOption = Annotated[
@@ -50,14 +52,6 @@ class CommandError(Exception):
         self.en = en
 
 
-def message_language(lang: str | None) -> str:
-    """The language of a command's own messages: --lang, else KNGG_LANG, else Dutch."""
-    if lang in ("nl", "en"):
-        return lang
-    env = os.environ.get("KNGG_LANG")
-    return env if env in ("nl", "en") else "nl"
-
-
 def fail(message: str, code: int = 2) -> NoReturn:
     message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
     sys.stderr.write(f"kngg: {message}\n")
@@ -93,7 +87,7 @@ def run(action: Callable[[], int], debug: bool = False, lang: str | None = None)
     from kngg_cli.engine import UsageError
     from kngg_cli.loading.files import NoRegionError
 
-    english = message_language(lang) == "en"
+    english = choose_language(lang) == "en"
     try:
         code = action()
     except typer.Exit:

@@ -10,6 +10,7 @@ import typer
 
 from kngg_cli.cli.common import CommandError, DebugOption, LangOption, parse_lang, run, write_output
 from kngg_cli.cli.completion import complete_rule_code
+from kngg_cli.language import choose_language
 
 
 class ListFormat(StrEnum):
@@ -29,7 +30,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         def action() -> int:
             from kngg_cli.explain import rules_as_data, rules_as_text
 
-            language = parse_lang(lang) or _env_lang()
+            language = choose_language(parse_lang(lang))
             if output_format is ListFormat.json:
                 write_output(json.dumps(rules_as_data(), ensure_ascii=False, indent=2) + "\n", None)
             else:
@@ -54,7 +55,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             from kngg_cli.explain import explain_text
             from kngg_cli.suggest import did_you_mean
 
-            language = parse_lang(lang) or _env_lang()
+            language = choose_language(parse_lang(lang))
             wanted = code.strip().upper()
             if wanted not in catalogue():
                 suggestion = did_you_mean(wanted, catalogue()).get("suggestion")
@@ -82,9 +83,3 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             return 0
 
         run(action, debug)
-
-
-def _env_lang() -> str:
-    import os
-
-    return os.environ.get("KNGG_LANG") if os.environ.get("KNGG_LANG") in ("nl", "en") else "nl"  # type: ignore[return-value]

@@ -27,6 +27,7 @@ from kngg_cli.cli.common import (
     run,
 )
 from kngg_cli.cli.completion import complete_agreement_id, complete_organisation_id
+from kngg_cli.language import choose_language
 
 if TYPE_CHECKING:
     from kngg_cli.edit.common import EditPlan
@@ -44,13 +45,7 @@ DateOption = Annotated[
 
 def _language(lang: str | None, path: Path | None = None) -> str:
     """--lang, else KNGG_LANG, else the `language:` of the region at path, else nl."""
-    chosen = parse_lang(lang)
-    if chosen:
-        return chosen
-    env = os.environ.get("KNGG_LANG")
-    if env in ("nl", "en"):
-        return env
-    return _region_language(path) if path is not None else "nl"
+    return choose_language(parse_lang(lang), _region_language(path) if path is not None else None)
 
 
 def _region_language(path: Path) -> str:

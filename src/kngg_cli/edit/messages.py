@@ -81,10 +81,6 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "onbekende overeenkomst '{agreement}' in {region}; er is niets geschreven{suggestion}",
         "en": "unknown agreement '{agreement}' in {region}; nothing was written{suggestion}",
     },
-    "unreadable_files": {
-        "nl": "onbekende overeenkomst '{agreement}'; niet alle bestanden konden worden gelezen: {finding}",
-        "en": "unknown agreement '{agreement}'; not every file could be read: {finding}",
-    },
     "not_a_party": {
         "nl": "'{party}' is geen partij van {agreement} (partijen: {parties}); kngg sign voegt geen "
         "partijen toe; er is niets geschreven{suggestion}",

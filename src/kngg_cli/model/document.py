@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -31,6 +32,12 @@ class Document:
     def raw_kind(self) -> str | None:
         value = self.data.get("kind") if isinstance(self.data, dict) else None
         return value if isinstance(value, str) else None
+
+    def nodes(self, extensions: bool = True) -> Iterator[tuple[NodePath, Any]]:
+        """Every mapping value and list item below the root with its path, depth first.
+
+        With extensions=False, `x-…` keys and everything under them are left out."""
+        return _walk(self.data, (), extensions)
 
     def kind_location(self) -> Location:
         """The `kind:` line: where a finding about the document as a whole points."""
@@ -64,6 +71,19 @@ class Document:
         if position.key is not None:
             return Location(self.source.path, position.key)
         return Location(self.source.path, _first_line(position.value))
+
+
+def _walk(data: Any, path: NodePath, extensions: bool) -> Iterator[tuple[NodePath, Any]]:
+    if isinstance(data, dict):
+        for key, value in data.items():
+            if not extensions and isinstance(key, str) and key.startswith("x-"):
+                continue
+            yield (*path, key), value
+            yield from _walk(value, (*path, key), extensions)
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            yield (*path, index), value
+            yield from _walk(value, (*path, index), extensions)
 
 
 def _first_line(span: Span) -> Span:

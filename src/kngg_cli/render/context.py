@@ -654,7 +654,7 @@ class ContextBuilder:
             ]
             if leads:
                 return clean(", ".join(sorted(leads)))
-        coordinators = self.view.roles("regionale_coordinator") or self.view.roles("kwartiermaker")
+        coordinators = self.view.coordinator_roles()
         if coordinators:
             role = self.label("role", coordinators[0].role.role)
             return f"{clean(coordinators[0].person.name)} ({role})"

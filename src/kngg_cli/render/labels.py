@@ -359,10 +359,6 @@ ARTICLE_TEXT = {
         "change": (
             "Wijzigingen van deze overeenkomst worden schriftelijk overeengekomen en door alle partijen ondertekend."
         ),
-        "privacy_default": (
-            "Partijen wisselen in het kader van deze overeenkomst geen persoonsgegevens van kinderen of "
-            "gezinnen uit buiten de wettelijke kaders om."
-        ),
         "signed_on": "getekend op",
     },
     "en": {
@@ -382,10 +378,6 @@ ARTICLE_TEXT = {
         ),
         "change_title": "Amendment and termination",
         "change": "Amendments to this agreement are agreed in writing and signed by all parties.",
-        "privacy_default": (
-            "Under this agreement the Parties exchange no personal data of children or families outside "
-            "the legal framework."
-        ),
         "signed_on": "signed on",
     },
 }

@@ -44,6 +44,21 @@ class ReportContext:
         return relative.replace(os.sep, "/")
 
 
+class Fingerprints:
+    """Stable sha256 fingerprints for the CI formats (SARIF, GitLab). A key seen again is numbered
+    by its occurrence, so identical findings still get different fingerprints."""
+
+    def __init__(self) -> None:
+        self._seen: dict[tuple[str, ...], int] = {}
+
+    def __call__(self, *key: str) -> str:
+        import hashlib
+
+        occurrence = self._seen.get(key, 0)
+        self._seen[key] = occurrence + 1
+        return hashlib.sha256("\x1f".join((*key, str(occurrence))).encode("utf-8")).hexdigest()
+
+
 def available_formats() -> list[str]:
     import importlib.util
 

@@ -14,11 +14,11 @@ between the source and target branch to say what a merge request fixes or introd
 
 from __future__ import annotations
 
-import hashlib
 import json
 from typing import TYPE_CHECKING, Any
 
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.report import Fingerprints
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -29,19 +29,13 @@ SEVERITIES = {Severity.ERROR: "major", Severity.WARNING: "minor", Severity.INFO:
 
 def report(result: CheckResult, context: ReportContext) -> str:
     issues: list[dict[str, Any]] = []
-    seen: dict[tuple[str, ...], int] = {}
+    fingerprint = Fingerprints()
     for finding in result.findings:
         path = context.display_path(finding.location.path)
         span = finding.location.span
-        key = (finding.code, path, str(span.line), str(span.column), finding.message)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        issues.append(_issue(finding, path, fingerprint(*key, str(occurrence))))
+        print_ = fingerprint(finding.code, path, str(span.line), str(span.column), finding.message)
+        issues.append(_issue(finding, path, print_))
     return json.dumps(issues, ensure_ascii=False, indent=2) + "\n"
-
-
-def fingerprint(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
 
 
 def _issue(finding: Finding, path: str, print_: str) -> dict[str, Any]:

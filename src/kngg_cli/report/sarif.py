@@ -12,7 +12,6 @@ alert keeps its identity when lines are added above it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,6 +19,7 @@ from urllib.parse import quote
 
 from kngg_cli.catalog import FAMILIES, RuleInfo, catalogue, localized
 from kngg_cli.findings import Finding
+from kngg_cli.report import Fingerprints
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -34,14 +34,12 @@ FINGERPRINT = "kngg/v1"
 def report(result: CheckResult, context: ReportContext) -> str:
     rules = catalogue()
     index = {code: position for position, code in enumerate(rules)}
-    seen: dict[tuple[str, ...], int] = {}
+    fingerprint = Fingerprints()
     results = []
     for finding in result.findings:
         path = context.display_path(finding.location.path)
-        key = (finding.code, path, finding.subject or "", finding.message)
-        occurrence = seen.get(key, 0)
-        seen[key] = occurrence + 1
-        results.append(_result(finding, path, index.get(finding.code), _hash(*key, str(occurrence))))
+        print_ = fingerprint(finding.code, path, finding.subject or "", finding.message)
+        results.append(_result(finding, path, index.get(finding.code), print_))
     driver: dict[str, Any] = {
         "name": "kngg",
         "fullName": "kngg (Kind naar Gezonder Gewicht)",
@@ -123,7 +121,3 @@ def _artifact(path: str) -> dict[str, str]:
 def _directory_uri(cwd: str) -> str:
     uri = Path(cwd).resolve().as_uri()
     return uri if uri.endswith("/") else uri + "/"
-
-
-def _hash(*parts: str) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()

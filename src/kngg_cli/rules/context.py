@@ -156,6 +156,10 @@ class RegionView:
                 found.append(RoleRef(document, person, index, role))
         return found
 
+    def coordinator_roles(self) -> list[RoleRef]:
+        """The active regionale coördinator roles; before one is appointed, the kwartiermaker's."""
+        return self.roles("regionale_coordinator") or self.roles("kwartiermaker")
+
     def role_gemeenten(self, person: Person, role: Role) -> set[str]:
         """The gemeenten a role covers, with the defaults of format.md."""
         if role.gemeenten is not None:

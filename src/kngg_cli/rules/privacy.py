@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 from kngg_cli.findings import Location, Problem, Span
 from kngg_cli.loading.files import SourceFile
@@ -111,23 +110,13 @@ def private_provider(email: str) -> str | None:
 @rule("P002")
 def private_contact(view: RegionView) -> Iterator[Problem]:
     for document in view.documents:
-        for path, value in _walk(document.data, ()):
+        for path, value in document.nodes():
             key = path[-1] if path else None
             if isinstance(key, str) and key.lower().endswith("email") and isinstance(value, str):
                 provider = private_provider(value)
                 if provider:
                     params = {"email": value, "provider": provider}
                     yield Problem("P002", document.value_at(path), "default", params, document.id)
-
-
-def _walk(data: Any, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            yield (*path, key), value
-            yield from _walk(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from _walk(value, (*path, index))
 
 
 CHILD_DATA_KEYS = (
@@ -169,7 +158,7 @@ def _is_child_data_key(key: str) -> bool:
 def child_data(view: RegionView) -> Iterator[Problem]:
     reported: set[tuple[Path, int]] = set()  # a line with a child-data key: one finding, at the key
     for document in view.documents:
-        for path, _ in _walk(document.data, ()):
+        for path, _ in document.nodes():
             key = path[-1]
             if isinstance(key, str) and _is_child_data_key(key):
                 location = document.key_at(path)

@@ -9,12 +9,11 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from kngg_cli.findings import Problem
+from kngg_cli.loading.positions import NodePath
 from kngg_cli.model.document import Document
 from kngg_cli.rules import rule
 from kngg_cli.rules.context import RegionView
 from kngg_cli.suggest import did_you_mean
-
-NodePath = tuple[str | int, ...]
 
 
 def _references(view: RegionView, field: str) -> Iterator[tuple[Document, NodePath, str]]:
@@ -30,24 +29,11 @@ def _reference_index(view: RegionView) -> dict[str, list[tuple[Document, NodePat
         for document in view.documents:
             if document.model is None:
                 continue
-            for path, value in _walk(document.data, ()):
+            for path, value in document.nodes(extensions=False):
                 if path and isinstance(value, str) and isinstance(path[-1], str):
                     index.setdefault(path[-1], []).append((document, path, value))
         view.extra["references"] = index
     return index
-
-
-def _walk(data: Any, path: NodePath) -> Iterator[tuple[NodePath, Any]]:
-    if isinstance(data, dict):
-        for key, value in data.items():
-            if isinstance(key, str) and key.startswith("x-"):
-                continue
-            yield (*path, key), value
-            yield from _walk(value, (*path, key))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield (*path, index), value
-            yield from _walk(value, (*path, index))
 
 
 _ID_LINE = re.compile(r"^\s*(?:-\s+)?id:\s*[\"']?([a-z0-9][a-z0-9-]{0,62})[\"']?\s*(?:#.*)?$")
@@ -173,7 +159,7 @@ def _find_gemeente_references(view: RegionView) -> Iterator[tuple[Document, Node
         if document.kind == "Region":
             yield from _decision_codes(document)
             continue
-        for path, value in _walk(document.data, ()):
+        for path, value in document.nodes(extensions=False):
             if (
                 isinstance(value, str)
                 and path

@@ -48,11 +48,6 @@ def bodies_of_type(view: RegionView, *types: str) -> list[Document]:
     return sorted(found, key=lambda d: (d.source.relative, d.index))
 
 
-def coordinator_roles(view: RegionView) -> list[RoleRef]:
-    """The active regionale coördinator roles; before one is appointed, the kwartiermaker's."""
-    return view.roles("regionale_coordinator") or view.roles("kwartiermaker")
-
-
 def filled(text: Any) -> bool:
     return isinstance(text, str) and bool(text.strip())
 

@@ -9,7 +9,7 @@ from kngg_cli.findings import Problem
 from kngg_cli.model.region import Decision
 from kngg_cli.rules import rule
 from kngg_cli.rules.context import RegionView
-from kngg_cli.rules.gates._common import coordinator_roles, filled, gemeente_label, key_or_kind, role_entry
+from kngg_cli.rules.gates._common import filled, gemeente_label, key_or_kind, role_entry
 
 
 def _latest(decisions: list[Decision]) -> Decision:
@@ -39,13 +39,13 @@ def positive_decisions(view: RegionView) -> Iterator[Problem]:
 
 @rule("G502")
 def coordinator_appointed(view: RegionView) -> Iterator[Problem]:
-    if view.region is not None and not coordinator_roles(view):
+    if view.region is not None and not view.coordinator_roles():
         yield Problem("G502", view.region_location(), "default", {}, view.region_id)
 
 
 @rule("G503")
 def coordinator_assignment(view: RegionView) -> Iterator[Problem]:
-    for ref in coordinator_roles(view):
+    for ref in view.coordinator_roles():
         params = {"person": ref.person.name, "id": ref.person.id, "role": ref.role.role}
         if not filled(ref.role.assignment):
             yield Problem("G503", role_entry(ref), "no_assignment", params, ref.person.id)

@@ -10,7 +10,6 @@ from kngg_cli.rules import rule
 from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import (
     bodies_of_type,
-    coordinator_roles,
     filled,
     gemeente_label,
     key_or_kind,
@@ -88,7 +87,7 @@ def work_agenda(view: RegionView) -> Iterator[Problem]:
 
 @rule("G704")
 def coordinator_task_levels(view: RegionView) -> Iterator[Problem]:
-    roles = coordinator_roles(view)
+    roles = view.coordinator_roles()
     if not roles:
         return  # G502
     levels: set[str] = set()
