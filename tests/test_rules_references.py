@@ -261,7 +261,8 @@ def test_r005_unknown_code_and_name_did_you_mean(region) -> None:  # type: ignor
     }
     [finding] = only(check(region(files, base=BASE)), "R005")
     assert where(finding) == ("region.yaml", 8)
-    assert finding.hint and "Lelystad" in finding.hint
+    assert "GM9998" in finding.message and "Lelystat" in finding.message
+    assert finding.hint and "Lelystad" in finding.hint and "GM0995" in finding.hint
 
 
 # -- R006 date-order ----------------------------------------------------------------------------

@@ -232,7 +232,7 @@ def counts(region: RegionResult) -> dict[str, Any]:
 
     view = region.view
     agreements = [a for _, a in view.agreements()]
-    signed = sum(1 for a in agreements if a.parties and all(p.signed is not None for p in a.parties))
+    signed = sum(1 for a in agreements if a.fully_signed)
     levels: Counter[str] = Counter()
     for document in view.valid("MonitoringPlan"):
         for indicator in document.model.indicators:

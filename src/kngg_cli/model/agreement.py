@@ -70,3 +70,8 @@ class Agreement(DocumentBase):
     responsibilities: list[Responsibility] = Field(
         default_factory=list, description="Wie waarvoor verantwoordelijk is (operationeel bindend)."
     )
+
+    @property
+    def fully_signed(self) -> bool:
+        """Every party has signed: what `status` and the documents count as a signed agreement."""
+        return bool(self.parties) and all(party.signed is not None for party in self.parties)

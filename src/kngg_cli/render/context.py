@@ -677,7 +677,7 @@ class ContextBuilder:
             "people": len(self.view.people),
             "bodies": len(self.view.bodies),
             "agreements": len(agreements),
-            "agreements_signed": sum(1 for a in agreements if all(p.signed for p in a.parties)),
+            "agreements_signed": sum(1 for a in agreements if a.fully_signed),
             "signatures": sum(1 for p in parties if p.signed),
             "parties": len(parties),
         }

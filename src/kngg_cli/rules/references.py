@@ -212,13 +212,11 @@ def unknown_gemeente_code(view: RegionView) -> Iterator[Problem]:
         name_at = document.value_at(("gemeenten", index, "name"))
         if known is None and entry.name.casefold() not in by_name:
             names = [g.name for g in catalogue.values()]
-            params = {
-                "code": entry.code,
-                "name": entry.name,
-                "year": GEMEENTE_LIST_LABEL,
-                **did_you_mean(entry.name, names),
-            }
-            yield Problem("R005", code_at, "default", params, region.id)
+            params = {"code": entry.code, "name": entry.name, "year": GEMEENTE_LIST_LABEL}
+            suggestion = did_you_mean(entry.name, names).get("suggestion")
+            if suggestion:
+                params |= {"suggestion": suggestion, "suggestion_code": by_name[suggestion.casefold()]}
+            yield Problem("R005", code_at, "unknown_both", params, region.id)
         elif known is None:
             params = {
                 "code": entry.code,
