@@ -173,6 +173,11 @@ def _render(
                     f"referentiedocument '{reference_doc}' bestaat niet",
                     f"reference document '{reference_doc}' does not exist",
                 )
+            if not _is_word_file(reference_doc):
+                raise CommandError(
+                    f"referentiedocument '{reference_doc}' is geen Word-bestand (.docx)",
+                    f"reference document '{reference_doc}' is not a Word file (.docx)",
+                )
         options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
         request = RenderRequest(document, chosen, agreement_id, reference_doc)
         try:
@@ -190,6 +195,17 @@ def _render(
         return 0
 
     run(action, debug, lang)
+
+
+def _is_word_file(path: Path) -> bool:
+    """True when `path` is a .docx package (pandoc dies with an unreadable error otherwise)."""
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(path) as package:
+            return "word/document.xml" in package.namelist()
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def _print_refusal(refused: Any) -> None:

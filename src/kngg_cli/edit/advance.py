@@ -54,6 +54,9 @@ def plan_advance(
     document = _region_document(source)
     if region.phase != 1 or step is None or document is None:
         raise Refusal("no_progress", region=region.id)
+    previous = _last_completed_date(source.documents[document].data)
+    if previous is not None and day < previous:
+        raise Refusal("date_before_previous", date=day.isoformat(), previous=previous.isoformat())
     editor = TextEditor(source, document)
     if step < step_plan().last_step:
         editor.set_scalar(("progress", "step"), step + 1)
@@ -77,6 +80,23 @@ def _region_document(source: EditableFile) -> int | None:
         if isinstance(parsed.data, dict) and parsed.data.get("kind") == "Region":
             return index
     return None
+
+
+def _last_completed_date(data: dict[str, Any]) -> date | None:
+    """The latest date under progress.completed (R007 would flag an earlier one for the new entry)."""
+    progress = data.get("progress")
+    entries = progress.get("completed") if isinstance(progress, dict) else None
+    dates: list[date] = []
+    for entry in entries if isinstance(entries, list) else []:
+        value = entry.get("date") if isinstance(entry, dict) else None
+        if isinstance(value, str):
+            try:
+                value = date.fromisoformat(value)
+            except ValueError:
+                continue
+        if isinstance(value, date):
+            dates.append(value)
+    return max(dates, default=None)
 
 
 def add_completed(editor: TextEditor, entry: dict[str, Any]) -> None:

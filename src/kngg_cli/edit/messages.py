@@ -54,6 +54,12 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "{region} is al in fase 2; er is geen stap meer af te ronden",
         "en": "{region} is already in phase 2; there is no step left to complete",
     },
+    "date_before_previous": {
+        "nl": (
+            "de datum {date} ligt voor de afronding van de vorige stap ({previous}); er is niets geschreven"
+        ),
+        "en": "the date {date} is before the previous step was completed ({previous}); nothing was written",
+    },
     "no_progress": {
         "nl": "{region} heeft geen geldige voortgang (progress) in region.yaml; er is niets geschreven",
         "en": "{region} has no valid progress in region.yaml; nothing was written",
