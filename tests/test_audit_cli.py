@@ -83,7 +83,7 @@ def test_render_unknown_agreement_in_english(invoke, region) -> None:  # type: i
     assert result.stderr.strip() == "kngg: unknown agreement 'sok-2025'; did you mean 'sok-2026'?"
     dutch = invoke("render", "agreement", "sok-2025", str(root))
     assert dutch.exit_code == 1
-    assert "onbekende overeenkomst 'sok-2025'; bedoelde je 'sok-2026'?" in dutch.stderr
+    assert "onbekende overeenkomst 'sok-2025'; bedoel je 'sok-2026'?" in dutch.stderr
 
 
 def test_sign_without_party_in_english(invoke, region) -> None:  # type: ignore[no-untyped-def]

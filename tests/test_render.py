@@ -235,7 +235,7 @@ def _umask() -> int:
 def test_unknown_agreement_suggests(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("render", "agreement", "sok-2052", str(render_region))
     assert result.exit_code == 1
-    assert "bedoelde je 'sok-2025'?" in result.stderr
+    assert "bedoel je 'sok-2025'?" in result.stderr
 
 
 def test_usage_errors(invoke, render_region: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -248,7 +248,7 @@ def _print_unknown_agreement(unknown: Any) -> None:
         return
     message = f"kngg: onbekende overeenkomst '{unknown.agreement_id}'"
     if unknown.suggestion:
-        message += f"; bedoelde je '{unknown.suggestion}'?"
+        message += f"; bedoel je '{unknown.suggestion}'?"
     elif unknown.known:
         message += f"; de regio kent: {', '.join(unknown.known)}"
     else:
