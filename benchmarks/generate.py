@@ -22,6 +22,8 @@ import re
 import shutil
 from pathlib import Path
 
+from kngg_cli.model.agreement import CLAUSE_KEYS
+
 HERE = Path(__file__).resolve().parent
 CSV = HERE.parent / "src" / "kngg_cli" / "data" / "gemeenten-2025.csv"
 MAX_PER_REGION = 16
@@ -43,19 +45,7 @@ PARTNERS = [
     ("sport", "sportbedrijf", "Sportbedrijf"),
     ("kennis", "kennispartner", "Kenniscentrum"),
 ]
-CLAUSES = [
-    "financiering",
-    "mandaat",
-    "besluitvorming",
-    "monitoring",
-    "rol_rc",
-    "rol_projectleider",
-    "opleiding",
-    "communicatie",
-    "indirecte_uren_czv",
-    "privacy",
-    "looptijd_en_opzegging",
-]
+CLAUSES = CLAUSE_KEYS  # every clause the format knows
 INDICATORS = ["A.1", "A.3", "B.2", "B.4", "C.3", "C.4", "D.1", "D.2", "D.4", "E.1", "E.2", "E.5"]
 
 
