@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from kngg_cli.findings import FILE_START
-from kngg_cli.loading.files import SourceFile, discover_files, read_source
+from kngg_cli.loading.files import REGION_FILE, SourceFile, discover_files, read_source
 from kngg_cli.loading.yamlnodes import LoadIssue
 
 
@@ -18,9 +20,63 @@ class LoadedRegion:
 
 def load_region(root: Path) -> LoadedRegion:
     paths, escaping_links = discover_files(root)
-    files = [read_source(path, root) for path in paths]
+    region_path = root / REGION_FILE
+    region_file = read_source(region_path, root) if region_path in paths else None
+    excluded = excluded_patterns(region_file) if region_file is not None else ()
+    files = [
+        region_file if path == region_path and region_file is not None else read_source(path, root)
+        for path in paths
+        if path == region_path or not is_excluded(path.relative_to(root).as_posix(), excluded)
+    ]
     for link in escaping_links:
         source = SourceFile(path=link, relative=link.relative_to(root).as_posix(), readable=False)
         source.issues.append(LoadIssue("S009", "outside_link", FILE_START, {"target": str(link.readlink())}))
         files.append(source)
     return LoadedRegion(root, files)
+
+
+def excluded_patterns(region_file: SourceFile) -> tuple[str, ...]:
+    """`checks.exclude` as written in region.yaml (read before the other files: they may be skipped).
+
+    Read from the raw data, so that a region.yaml with another mistake still excludes; values that
+    are not text are the model's S004."""
+    document = region_file.documents[0].data if region_file.documents else None
+    checks = document.get("checks") if isinstance(document, dict) else None
+    patterns = checks.get("exclude") if isinstance(checks, dict) else None
+    if not isinstance(patterns, list):
+        return ()
+    return tuple(p.strip() for p in patterns if isinstance(p, str) and p.strip())
+
+
+def is_excluded(relative: str, patterns: tuple[str, ...]) -> bool:
+    """Whether a file (path relative to the root, / separators) matches one of the globs.
+
+    Like .gitignore: `*` and `?` stay within a name, `**` spans folders, and a pattern without a
+    `/` matches the file's name in any folder (`mkdocs.yml`, `*.tmp.yaml`)."""
+    name = relative.rsplit("/", 1)[-1]
+    return any(
+        _glob(pattern.lstrip("/")).fullmatch(relative if "/" in pattern else name) for pattern in patterns
+    )
+
+
+@lru_cache(maxsize=256)
+def _glob(pattern: str) -> re.Pattern[str]:
+    parts: list[str] = []
+    index = 0
+    while index < len(pattern):
+        if pattern.startswith("**/", index):
+            parts.append("(?:.*/)?")
+            index += 3
+        elif pattern.startswith("**", index):
+            parts.append(".*")
+            index += 2
+        elif pattern[index] == "*":
+            parts.append("[^/]*")
+            index += 1
+        elif pattern[index] == "?":
+            parts.append("[^/]")
+            index += 1
+        else:
+            parts.append(re.escape(pattern[index]))
+            index += 1
+    return re.compile("".join(parts))

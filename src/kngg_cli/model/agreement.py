@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, FileRef, IsoDate, Slug, Strict
+from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict
 
 CLAUSE_KEYS = (
     "financiering",
@@ -18,6 +18,9 @@ CLAUSE_KEYS = (
     "indirecte_uren_czv",
     "privacy",
     "looptijd_en_opzegging",
+    "toetreding_en_uittreding",
+    "aansprakelijkheid",
+    "geschillen",
 )
 
 
@@ -25,6 +28,15 @@ class Party(Strict):
     organisation: Slug = Field(description="De id van de Organisation die partij is.")
     signatory: str | None = Field(
         None, description="Wie tekent, met functie (bijvoorbeeld 'J. Jansen, wethouder')."
+    )
+    authority: str | None = Field(
+        None,
+        description="Waarom deze persoon mag tekenen (zoals 'krachtens volmacht van de burgemeester').",
+    )
+    on_behalf_of: list[GemeenteCode] = Field(
+        default_factory=list,
+        description="Alleen bij een gemeente als partij: de gemeenten (CBS-codes) namens wie deze "
+        "(mandaat)gemeente ook tekent.",
     )
     signed: IsoDate | None = Field(None, description="Datum van ondertekening; leeg zolang niet getekend.")
 
@@ -41,6 +53,9 @@ class Clauses(Strict):
     indirecte_uren_czv: str | None = Field(None, description="Indirecte uren van centrale zorgverleners.")
     privacy: str | None = Field(None, description="Privacy en gegevensuitwisseling.")
     looptijd_en_opzegging: str | None = Field(None, description="Looptijd, wijziging en opzegging.")
+    toetreding_en_uittreding: str | None = Field(None, description="Hoe partijen toetreden en uittreden.")
+    aansprakelijkheid: str | None = Field(None, description="Aansprakelijkheid van de partijen.")
+    geschillen: str | None = Field(None, description="Hoe geschillen worden opgelost.")
 
 
 class Responsibility(Strict):

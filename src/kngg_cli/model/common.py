@@ -11,6 +11,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstr
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 GEMEENTE_CODE_PATTERN = r"^GM[0-9]{4}$"
 DURATION_PATTERN = r"^P(?:(?:[0-9]+[YMWD])+(?:T(?:[0-9]+[HMS])+)?|T(?:[0-9]+[HMS])+)$"
+KVK_PATTERN = r"^[0-9]{8}$"
+# An address is something@domain.tld without spaces: what a person can mail to (no full RFC 5322).
+EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 
@@ -36,6 +39,8 @@ def _to_date(value: Any) -> Any:
 Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 GemeenteCode = Annotated[str, StringConstraints(pattern=GEMEENTE_CODE_PATTERN)]
 Duration = Annotated[str, StringConstraints(pattern=DURATION_PATTERN)]
+KvkNumber = Annotated[str, StringConstraints(pattern=KVK_PATTERN)]
+EmailAddress = Annotated[str, StringConstraints(pattern=EMAIL_PATTERN)]
 IsoDate = Annotated[date, BeforeValidator(_to_date)]
 FileRef = Annotated[
     str,

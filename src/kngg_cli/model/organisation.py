@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, GemeenteCode
+from kngg_cli.model.common import DocumentBase, GemeenteCode, KvkNumber
 
 OrganisationType = Literal[
     "gemeente",
@@ -42,3 +42,9 @@ class Organisation(DocumentBase):
         None, description="Domein: zorg, sociaal of beide."
     )
     website: str | None = Field(None, description="Website van de organisatie.")
+    address: str | None = Field(
+        None, description="Vestigings- of bezoekadres, voor de lijst van partijen in de overeenkomst."
+    )
+    kvk: KvkNumber | None = Field(
+        None, description='KvK-nummer: acht cijfers, als tekst tussen aanhalingstekens ("12345678").'
+    )

@@ -4,7 +4,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict
+from kngg_cli.model.common import DocumentBase, EmailAddress, FileRef, GemeenteCode, IsoDate, Slug, Strict
 
 RoleName = Literal[
     "regionale_coordinator",
@@ -55,5 +55,8 @@ class Person(DocumentBase):
     kind: Literal["Person"] = Field(description="Soort document.")
     name: str = Field(description="Naam van de persoon.")
     organisation: Slug = Field(description="Werkgever: de id van een Organisation.")
-    email: str | None = Field(None, description="Optioneel werkadres.")
+    email: EmailAddress | None = Field(
+        None, description="Optioneel e-mailadres voor het werk, zoals naam@organisatie.nl."
+    )
+    phone: str | None = Field(None, description="Optioneel telefoonnummer voor het werk.")
     roles: list[Role] = Field(default_factory=list, description="De rollen van deze persoon.")

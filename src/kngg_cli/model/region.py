@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Strict
+from kngg_cli.model.common import DocumentBase, Duration, FileRef, GemeenteCode, IsoDate, Strict
 
 
 class GemeenteEntry(Strict):
@@ -46,10 +46,48 @@ class Decision(Strict):
     reference: str | None = Field(None, description="Kenmerk van het besluit.")
 
 
+class Thresholds(Strict):
+    """kngg's own numbers (rules.md, configuration): not the Leidraad's, so a region may set them.
+
+    The defaults here are the one home of these numbers; `kngg explain` reads them from this model."""
+
+    governing_body_meets_every: Duration = Field(
+        "P3M",
+        description="G903: hoe vaak het sturende overleg minstens vergadert (ISO-8601-duur; standaard P3M).",
+    )
+    agreement_expiry_notice: Duration = Field(
+        "P90D",
+        description="G902: hoe lang vóór het aflopen van de samenwerkingsovereenkomst kngg waarschuwt "
+        "(ISO-8601-duur; standaard P90D).",
+    )
+    rc_split_above_gemeenten: int = Field(
+        8,
+        ge=1,
+        description="A004: boven dit aantal gemeenten adviseert kngg de rol van regionale coördinator "
+        "over twee mensen te verdelen (standaard 8).",
+    )
+
+
+THRESHOLD_RULES = {
+    "governing_body_meets_every": "G903",
+    "agreement_expiry_notice": "G902",
+    "rc_split_above_gemeenten": "A004",
+}
+
+
 class Checks(Strict):
     ignore: list[str] = Field(default_factory=list, description="Regelcodes die voor deze regio niet gelden.")
     severity: dict[str, Literal["error", "warning", "info"]] = Field(
         default_factory=dict, description="Andere ernst per regelcode: error, warning of info."
+    )
+    exclude: list[str] = Field(
+        default_factory=list,
+        description="Patronen (globs) van YAML-bestanden in de regiomap die geen regiodocumenten zijn "
+        "(bijvoorbeeld mkdocs.yml of site/**); kngg leest ze niet.",
+    )
+    thresholds: Thresholds = Field(
+        default_factory=Thresholds,
+        description="kngg's eigen drempels (niet uit de Leidraad), per regio aan te passen.",
     )
 
 
@@ -78,3 +116,8 @@ class Region(DocumentBase):
         default_factory=list, description="Verwante aanpakken: kansrijke_start, gli, iza, gala, other."
     )
     checks: Checks | None = Field(None, description="Hoe `kngg check` deze regio behandelt.")
+
+    @property
+    def thresholds(self) -> Thresholds:
+        """The region's thresholds, kngg's defaults where it sets none."""
+        return self.checks.thresholds if self.checks is not None else Thresholds()

@@ -11,7 +11,16 @@ from pydantic import BaseModel, ValidationError
 
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model import KIND_MODELS, SUPPORTED_FORMAT_VERSIONS
-from kngg_cli.model.common import DATE_WITH_TIME, EXTENSION_PREFIX, NO_SUCH_DATE, NOT_A_DATE
+from kngg_cli.model.common import (
+    DATE_WITH_TIME,
+    DURATION_PATTERN,
+    EMAIL_PATTERN,
+    EXTENSION_PREFIX,
+    GEMEENTE_CODE_PATTERN,
+    KVK_PATTERN,
+    NO_SUCH_DATE,
+    NOT_A_DATE,
+)
 
 
 @dataclass(slots=True)
@@ -150,12 +159,16 @@ def _literal_choices(error: Any) -> list[str]:
     ]
 
 
+_PATTERN_KEYS = {
+    GEMEENTE_CODE_PATTERN: "gemeente_code",
+    DURATION_PATTERN: "duration",
+    KVK_PATTERN: "kvk",
+    EMAIL_PATTERN: "email",
+}
+
+
 def _pattern_key(pattern: str) -> str:
-    if pattern.startswith("^GM"):
-        return "gemeente_code"
-    if pattern.startswith("^P"):
-        return "duration"
-    return "slug"
+    return _PATTERN_KEYS.get(pattern, "slug")
 
 
 def _allowed_fields(model_class: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

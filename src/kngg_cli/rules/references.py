@@ -152,6 +152,9 @@ def _gemeente_references(view: RegionView) -> list[tuple[Document, NodePath, str
     return found
 
 
+GEMEENTE_LISTS = ("gemeenten", "on_behalf_of")  # lists of GM codes outside region.yaml
+
+
 def _find_gemeente_references(view: RegionView) -> Iterator[tuple[Document, NodePath, str]]:
     for document in view.documents:
         if document.model is None:
@@ -163,7 +166,7 @@ def _find_gemeente_references(view: RegionView) -> Iterator[tuple[Document, Node
             if (
                 isinstance(value, str)
                 and path
-                and (path[-1] == "gemeente" or (len(path) >= 2 and path[-2] == "gemeenten"))
+                and (path[-1] == "gemeente" or (len(path) >= 2 and path[-2] in GEMEENTE_LISTS))
             ):
                 yield document, path, value
 

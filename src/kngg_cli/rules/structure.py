@@ -171,6 +171,19 @@ def invalid_value(view: RegionView) -> Iterator[Problem]:
     yield from _load_issues(view, "S004")
     yield from _model_issues(view, "S004")
     yield from _configuration_issues(view)
+    yield from _on_behalf_of_issues(view)
+
+
+def _on_behalf_of_issues(view: RegionView) -> Iterator[Problem]:
+    """Only a gemeente signs for other gemeenten (format.md, `on_behalf_of`): a cross-document S004."""
+    organisations = view.organisations
+    for document, agreement in view.agreements():
+        for index, party in enumerate(agreement.parties):
+            organisation = organisations.get(party.organisation)
+            if party.on_behalf_of and organisation is not None and organisation.type != "gemeente":
+                params = {"organisation": party.organisation, "type": organisation.type}
+                at = document.key_at(("parties", index, "on_behalf_of"))
+                yield Problem("S004", at, "on_behalf_of_not_gemeente", params, document.id)
 
 
 def _configuration_issues(view: RegionView) -> Iterator[Problem]:
