@@ -106,9 +106,13 @@ class CheckResult:
 
 
 def check_path(path: Path, options: CheckOptions) -> CheckResult:
+    return check_roots(find_region_roots(path), options)
+
+
+def check_roots(roots: list[Path], options: CheckOptions) -> CheckResult:
     validate_selectors(options)
     result = CheckResult(options.today)
-    for root in find_region_roots(path):
+    for root in roots:
         result.regions.append(check_region(root, options))
     return result
 

@@ -6,21 +6,27 @@ import os
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kngg_cli.cli.common import (
     DebugOption,
     LangOption,
+    NoCacheOption,
     PathArgument,
     TodayOption,
+    cached_run,
     color_enabled,
     parse_lang,
     parse_today,
     run,
     write_output,
 )
+
+if TYPE_CHECKING:
+    from kngg_cli.cache import CachedRun
+    from kngg_cli.engine import CheckOptions
 
 
 class OutputFormat(StrEnum):
@@ -35,6 +41,23 @@ class OutputFormat(StrEnum):
 def _codes(values: list[str] | None) -> tuple[str, ...]:
     """`--select G6,G7 --select A001` → ("G6", "G7", "A001")."""
     return tuple(c.strip().upper() for v in values or [] for c in v.split(",") if c.strip())
+
+
+def _check(
+    roots: list[Path], options: CheckOptions, chosen: str, color: bool, annotate: bool, strict: bool
+) -> CachedRun:
+    from kngg_cli import __version__
+    from kngg_cli.cache import CachedRun
+    from kngg_cli.engine import check_roots
+    from kngg_cli.report import ReportContext, get_reporter
+
+    result = check_roots(roots, options)
+    language = options.lang or (result.regions[0].lang if result.regions else "nl")
+    output = get_reporter(chosen)(result, ReportContext(os.getcwd(), color, language, __version__))
+    extra = ""
+    if annotate:
+        extra = get_reporter("github")(result, ReportContext(os.getcwd(), False, language, __version__))
+    return CachedRun(output, extra, result.exit_code(strict))
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -79,12 +102,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         ] = None,
         today: TodayOption = None,
         lang: LangOption = None,
+        no_cache: NoCacheOption = False,
         debug: DebugOption = False,
     ) -> None:
         def action() -> int:
-            from kngg_cli import __version__
-            from kngg_cli.engine import CheckOptions, check_path
-            from kngg_cli.report import ReportContext, get_reporter
+            from kngg_cli.engine import CheckOptions
 
             options = CheckOptions(
                 today=parse_today(today),
@@ -93,17 +115,26 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 select=_codes(select),
                 ignore=_codes(ignore),
             )
-            result = check_path(path, options)
-            language = options.lang or (result.regions[0].lang if result.regions else "nl")
-            to_terminal = output in (None, "-")
-            context = ReportContext(os.getcwd(), color_enabled() and to_terminal, language, __version__)
             chosen = output_format.value if output_format else "text"
-            write_output(get_reporter(chosen)(result, context), output)
-            if output_format is None and os.environ.get("GITHUB_ACTIONS") == "true":
-                annotations = get_reporter("github")(
-                    result, ReportContext(os.getcwd(), False, language, __version__)
-                )
-                sys.stdout.write(annotations)
-            return result.exit_code(strict)
+            color = color_enabled() and output in (None, "-")
+            annotate = output_format is None and os.environ.get("GITHUB_ACTIONS") == "true"
+            key = {
+                "options": options,
+                "format": chosen,
+                "color": color,
+                "annotate": annotate,
+                "strict": strict,
+            }
+            produced = cached_run(
+                "check",
+                path,
+                key,
+                not no_cache,
+                lambda roots: _check(roots, options, chosen, color, annotate, strict),
+            )
+            write_output(produced.output, output)
+            if produced.extra:
+                sys.stdout.write(produced.extra)
+            return produced.exit_code
 
         run(action, debug, lang)

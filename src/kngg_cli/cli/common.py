@@ -9,11 +9,14 @@ import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, NoReturn, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
 from kngg_cli.language import choose_language
+
+if TYPE_CHECKING:
+    from kngg_cli.cache import CachedRun
 
 T = TypeVar("T")
 
@@ -156,3 +159,34 @@ def color_enabled(stream: Any = None) -> bool:
     if os.environ.get("FORCE_COLOR"):
         return True
     return bool(getattr(stream, "isatty", lambda: False)())
+
+
+NoCacheOption = Annotated[
+    bool,
+    typer.Option("--no-cache", help="Gebruik en bewaar geen opgeslagen resultaat; controleer opnieuw."),
+]
+
+
+def cached_run(
+    command: str,
+    path: Path,
+    options: dict[str, Any],
+    use_cache: bool,
+    compute: Callable[[list[Path]], CachedRun],
+) -> CachedRun:
+    """The command's output from the result cache when nothing changed, else computed (and kept).
+
+    `options` must hold everything besides the files that changes the output."""
+    from kngg_cli.cache import ResultCache
+    from kngg_cli.loading.files import find_region_roots
+
+    roots = find_region_roots(path)
+    if not use_cache:
+        return compute(roots)
+    cache = ResultCache(command, path.resolve(), roots, {**options, "path": str(path)})
+    hit = cache.get()
+    if hit is not None:
+        return hit
+    produced = compute(roots)
+    cache.put(produced)
+    return produced

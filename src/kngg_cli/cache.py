@@ -1,0 +1,162 @@
+"""The result cache of `kngg check` and `kngg status`, as ruff keeps one.
+
+A run whose inputs did not change gives the same output, so the output itself is kept: the text
+the command wrote and its exit code, under a key made of everything that can change it — kngg's
+version, the command and its options, the date, the language, the working directory (paths in
+the output are relative to it), and every file of the region with its size and modification
+time. Where the modification time cannot be trusted (a file changed within the last two seconds,
+or a file system that keeps whole seconds), the file's content hash is part of the key as well,
+so that an edit that keeps size and time still misses.
+
+The cache lives in the user's cache directory (`KNGG_CACHE_DIR`, else the platform's: XDG on
+Linux), never inside a region. A cache file that is corrupt, foreign or unreadable is ignored,
+and one that cannot be written is skipped: the cache never makes a command fail.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sys
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+CACHE_ENV = "KNGG_CACHE_DIR"
+_FORMAT = "kngg-result-cache"
+_FORMAT_VERSION = 1
+_ENTRIES_PER_FILE = 8  # a few option variants of the same path (text and json, two dates …)
+_RACY_NS = 2_000_000_000  # a change this recent may not show in the modification time yet
+_SKIPPED = frozenset({".git", ".hg", ".svn", "__pycache__"})
+
+
+@dataclass(frozen=True)
+class CachedRun:
+    """What a command produced: its main output, extra standard output, and exit code."""
+
+    output: str
+    extra: str
+    exit_code: int
+
+
+def cache_dir() -> Path | None:
+    """The folder for kngg's cache files, or None when the platform gives none."""
+    override = os.environ.get(CACHE_ENV)
+    if override:
+        return Path(override)
+    home = Path.home()
+    if sys.platform == "darwin":
+        return home / "Library" / "Caches" / "kngg"
+    if sys.platform == "win32":
+        local = os.environ.get("LOCALAPPDATA")
+        return Path(local) / "kngg" / "Cache" if local else None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache"
+    return base / "kngg"
+
+
+def fingerprint(roots: Iterable[Path]) -> list[list[Any]]:
+    """Every file and folder below the roots: path, size, modification time (and hash where needed).
+
+    All files count, not only the YAML: the rules look for evidence documents, and a folder's
+    time changes when a file in it is added or removed."""
+    now = time.time_ns()
+    entries: list[list[Any]] = []
+    for root in roots:
+        for current, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d not in _SKIPPED)
+            for name in (".", *sorted(files)):
+                path = os.path.join(current, name) if name != "." else current
+                entries.append(_entry(path, now))
+    return entries
+
+
+def _entry(path: str, now: int) -> list[Any]:
+    try:
+        status = os.stat(path)
+    except OSError:
+        return [path, None]
+    entry: list[Any] = [path, status.st_size, status.st_mtime_ns, status.st_mode]
+    coarse = status.st_mtime_ns % 1_000_000_000 == 0
+    if (coarse or now - status.st_mtime_ns < _RACY_NS) and os.path.isfile(path):
+        entry.append(_content_hash(path))
+    return entry
+
+
+def _content_hash(path: str) -> str | None:
+    try:
+        with open(path, "rb") as handle:
+            return hashlib.sha256(handle.read()).hexdigest()
+    except OSError:
+        return None
+
+
+class ResultCache:
+    """One cache file per command and PATH, holding the last few runs with different keys."""
+
+    def __init__(self, command: str, target: Path, roots: list[Path], options: dict[str, Any]) -> None:
+        from kngg_cli import __version__
+
+        self.roots = roots
+        folder = cache_dir()
+        self.file: Path | None = None
+        if folder is not None and not any(_inside(folder, root) for root in roots):
+            name = hashlib.sha256(f"{command}\0{target}".encode()).hexdigest()[:32]
+            self.file = folder / "results" / f"{name}.json"
+        material = {
+            "version": __version__,
+            "command": command,
+            "options": options,
+            "cwd": os.getcwd(),
+            "env": {name: os.environ.get(name) for name in ("KNGG_LANG", "GITHUB_ACTIONS")},
+            "files": fingerprint(roots) if self.file is not None else [],
+        }
+        text = json.dumps(material, sort_keys=True, default=str)
+        self.key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+    def get(self) -> CachedRun | None:
+        for entry in self._entries():
+            if entry.get("key") == self.key:
+                try:
+                    return CachedRun(str(entry["output"]), str(entry["extra"]), int(entry["exit_code"]))
+                except (KeyError, TypeError, ValueError):
+                    return None
+        return None
+
+    def put(self, run: CachedRun) -> None:
+        if self.file is None:
+            return
+        entry = {"key": self.key, "output": run.output, "extra": run.extra, "exit_code": run.exit_code}
+        kept = [e for e in self._entries() if e.get("key") != self.key][: _ENTRIES_PER_FILE - 1]
+        data = {"format": _FORMAT, "format_version": _FORMAT_VERSION, "entries": [entry, *kept]}
+        try:
+            from kngg_cli.atomic import write_atomic
+
+            self.file.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(self.file, json.dumps(data, ensure_ascii=False), keep_mode=True)
+        except OSError:
+            pass  # a read-only or full cache folder only costs the next run its speed
+
+    def _entries(self) -> list[dict[str, Any]]:
+        if self.file is None:
+            return []
+        try:
+            data = json.loads(self.file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []  # missing, unreadable or corrupt: as if there were no cache
+        if not isinstance(data, dict) or data.get("format") != _FORMAT:
+            return []
+        if data.get("format_version") != _FORMAT_VERSION or not isinstance(data.get("entries"), list):
+            return []
+        return [e for e in data["entries"] if isinstance(e, dict)]
+
+
+def _inside(folder: Path, root: Path) -> bool:
+    try:
+        folder.resolve().relative_to(root.resolve())
+    except (ValueError, OSError):
+        return False
+    return True
