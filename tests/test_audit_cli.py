@@ -166,7 +166,7 @@ def test_internal_error_with_a_multiline_message_is_one_line(
     def broken(*_args: object, **_kwargs: object) -> None:
         raise RuntimeError("eerste regel\ntweede regel")
 
-    monkeypatch.setattr(kngg_cli.engine, "check_path", broken)
+    monkeypatch.setattr(kngg_cli.engine, "check_roots", broken)
     result = invoke("check", str(region()))
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
