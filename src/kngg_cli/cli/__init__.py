@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "advance": "Rond de huidige stap af als de poort van die stap gehaald is.",
     "sign": "Leg een handtekening onder een overeenkomst vast, met behoud van commentaar.",
     "render": "Schrijf het regioplan, een overeenkomst of een statusrapport (md, html, docx).",
+    "site": "Maak een website van de regio (of een landelijk overzicht van alle regio's) om te publiceren.",
+    "calendar": "De data van de regio als agenda (.ics): overleggen, evaluaties, einddata.",
 }
 
 HELP_INTRO = (

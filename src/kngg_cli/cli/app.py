@@ -15,6 +15,8 @@ COMMAND_MODULES = (
     "kngg_cli.cli.docs",
     "kngg_cli.cli.edit",
     "kngg_cli.cli.render",
+    "kngg_cli.cli.site",
+    "kngg_cli.cli.calendar",
 )
 
 
