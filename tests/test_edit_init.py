@@ -138,7 +138,12 @@ def test_a_file_is_refused(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     ("value", "suggestion"),
-    [("GM0035", "GM"), ("Lelystad", "GM0995 (Lelystad)'?"), ("XX", None)],
+    [
+        ("GM0035", "'GM0"),
+        ("Lelystadt", "'GM0995 (Lelystad)'?"),
+        ("Bergen", "'GM0373 (Bergen (NH.))' of 'GM0893"),
+        ("XX", None),
+    ],
 )
 def test_an_unknown_code_is_refused_with_did_you_mean(
     tmp_path: Path, value: str, suggestion: str | None
@@ -146,11 +151,26 @@ def test_an_unknown_code_is_refused_with_did_you_mean(
     target = tmp_path / "nieuw"
     code, _out, err = kngg("init", str(target), "-g", "GM0034", "-g", value)
     assert code == 2
-    assert f"onbekende gemeentecode '{value}'" in err
+    assert f"onbekende gemeente: '{value}'" in err
     if suggestion:
-        assert f"bedoel je '{suggestion}" in err
+        assert f"'{value}' (bedoel je {suggestion}" in err
     assert err.count("\n") == 1
     assert not target.exists() and list(tmp_path.iterdir()) == []
+
+
+def test_every_unknown_gemeente_is_reported_at_once(tmp_path: Path) -> None:
+    code, _out, err = kngg("init", str(tmp_path / "nieuw"), "-g", "GM9999,Enschede", "-g", "Atlantis")
+    assert code == 2 and "'GM9999'" in err and "'Atlantis'" in err and "Enschede" not in err.split("(niet")[0]
+    assert err.count("\n") == 1 and list(tmp_path.iterdir()) == []
+
+
+def test_gemeenten_by_code_digits_exact_name_or_common_name(tmp_path: Path) -> None:
+    target = tmp_path / "nieuw"
+    values = ("0153", "Hengelo (O.)", "enschede", "Den Haag", "'s-Hertogenbosch")
+    code, out, err = kngg("init", str(target), *(arg for v in values for arg in ("-g", v)))
+    assert code == 0, out + err
+    region = parse_yaml((target / "region.yaml").read_text()).documents[0].data
+    assert [g["code"] for g in region["gemeenten"]] == ["GM0153", "GM0164", "GM0518", "GM0796"]
 
 
 def test_no_gemeente_is_refused(tmp_path: Path) -> None:
@@ -166,6 +186,93 @@ def test_without_gemeente_a_province_or_gemeente_folder_name_says_which(tmp_path
     assert all(code in region for code in ("GM0034", "GM0995", "GM0184", "GM0303", "GM0050", "GM0171"))
     code, _out, _err = kngg("init", str(tmp_path / "regio-urk"))
     assert code == 0 and "GM0184" in (tmp_path / "regio-urk" / "region.yaml").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("folder", "codes"),
+    [
+        ("regio-hengelo", ["GM0164"]),
+        ("regio-den-haag", ["GM0518"]),
+        ("regio-s-gravenhage", ["GM0518"]),
+        ("regio-den-bosch", ["GM0796"]),
+        ("regio-súdwest-fryslân", ["GM1900"]),
+        ("Regio Rijswijk", ["GM0603"]),
+        ("kngg-enschede", ["GM0153"]),
+    ],
+)
+def test_folder_names_match_gemeenten_loosely(tmp_path: Path, folder: str, codes: list[str]) -> None:
+    code, out, err = kngg("init", str(tmp_path / folder))
+    assert code == 0, out + err
+    region = parse_yaml((tmp_path / folder / "region.yaml").read_text()).documents[0].data
+    assert [g["code"] for g in region["gemeenten"]] == codes
+
+
+def test_folder_names_match_provinces_loosely(tmp_path: Path) -> None:
+    code, _out, _err = kngg("init", str(tmp_path / "regio-fryslan"))
+    assert code == 0
+    region = parse_yaml((tmp_path / "regio-fryslan" / "region.yaml").read_text()).documents[0].data
+    assert len(region["gemeenten"]) == 18 and all(g["code"].startswith("GM") for g in region["gemeenten"])
+
+
+def test_an_ambiguous_folder_name_asks_for_gemeente(tmp_path: Path) -> None:
+    code, _out, err = kngg("init", str(tmp_path / "regio-bergen"))
+    assert code == 2 and "--gemeente" in err and list(tmp_path.iterdir()) == []
+
+
+# -- the working directory and a fresh clone ---------------------------------------------------
+
+
+def test_dir_defaults_to_the_working_directory_which_stays_in_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "regio-enschede"
+    target.mkdir()
+    inode = target.stat().st_ino
+    monkeypatch.chdir(target)
+    code, out, err = kngg("init")
+    assert code == 0, out + err
+    assert "pad bestaat niet" not in out + err and "(stap 1)" in out
+    assert target.stat().st_ino == inode  # not replaced: a shell standing in it stays in the region
+    assert sorted(snapshot(target)) == LAYOUT
+
+
+def test_a_fresh_clone_is_accepted_and_its_files_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    target = tmp_path / "kngg-twente"
+    clone = {
+        ".git/HEAD": b"ref: refs/heads/main\n",
+        "README.md": b"# Twente\n",
+        "LICENSE": b"MIT\n",
+        ".gitignore": b"build/\n",
+        ".gitattributes": b"* text=auto\n",
+        ".github/workflows/kngg.yml": b"on: push\n",
+        ".gitlab-ci.yml": b"stages: []\n",
+        ".pre-commit-config.yaml": b"repos: []\n",
+    }
+    for relative, data in clone.items():
+        (target / relative).parent.mkdir(parents=True, exist_ok=True)
+        (target / relative).write_bytes(data)
+    monkeypatch.chdir(target)
+    code, out, err = kngg("init", "-g", "Enschede,Hengelo (O.)")
+    assert code == 0, out + err
+    after = snapshot(target)
+    assert {k: after[k] for k in clone} == clone
+    assert sorted(set(after) - set(clone)) == LAYOUT
+
+
+@pytest.mark.parametrize("entry", ["notities.txt", "region.yaml", "documents", "kngg-schema.json"])
+def test_anything_but_a_clone_is_refused_with_nothing_written(tmp_path: Path, entry: str) -> None:
+    target = tmp_path / "regio"
+    (target / ".git").mkdir(parents=True)
+    (target / "README.md").write_text("x\n")
+    (target / entry).write_text("van mij\n")
+    before = snapshot(target)
+    code, _out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 2 and "niet leeg" in err and entry in err
+    assert snapshot(target) == before and sorted(p.name for p in target.iterdir()) == sorted(
+        [".git", "README.md", entry]
+    )
 
 
 def test_a_folder_inside_a_region_is_refused(tmp_path: Path) -> None:

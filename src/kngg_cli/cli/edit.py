@@ -114,8 +114,14 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("init", help=summaries["init"])
     def init(
         directory: Annotated[
-            Path, typer.Argument(metavar="DIR", help="De nieuwe regiomap (bestaat niet, of is leeg).")
-        ],
+            Path,
+            typer.Argument(
+                metavar="DIR",
+                help="De nieuwe regiomap: bestaat niet, is leeg of is een verse git-clone "
+                "(standaard de huidige map).",
+                show_default=False,
+            ),
+        ] = Path("."),
         name: Annotated[
             str | None,
             typer.Option("--name", metavar="TEXT", help="Naam van de regio; standaard uit de mapnaam."),
@@ -125,8 +131,9 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--gemeente",
                 "-g",
-                metavar="GMxxxx",
-                help="CBS-code van een deelnemende gemeente (GMxxxx); herhaal of scheid met komma's.",
+                metavar="GMxxxx|NAAM",
+                help="Een deelnemende gemeente: CBS-code (GM0153) of CBS-naam (Enschede, 'Hengelo (O.)'); "
+                "herhaal of scheid met komma's.",
             ),
         ] = None,
         today: TodayOption = None,

@@ -8,6 +8,7 @@ nothing behind.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import re
@@ -58,54 +59,141 @@ def slugify(text: str) -> str:
     return slug[:63].rstrip("-")
 
 
-def gemeenten_named_by(folder_name: str) -> list[str]:
-    """Without --gemeente, a folder named after a province or a gemeente says which: `regio-flevoland`
-    → the gemeenten of Flevoland, `regio-utrechtse-heuvelrug` → that one gemeente."""
+# a fresh clone of an empty GitHub/GitLab repository holds these; kngg writes none of them
+CLONE_FILES = (".git", ".gitignore", ".gitattributes", ".github", ".gitlab-ci.yml", ".pre-commit-config.yaml")
+CLONE_PREFIXES = ("readme", "license", "licence")
+# what people call a gemeente or province, as a loose key (see `loose`) -> its CBS code or province
+SHORT_NAMES: dict[str, str] = {
+    "den-haag": "GM0518",
+    "the-hague": "GM0518",
+    "haag": "GM0518",
+    "den-bosch": "GM0796",
+    "bosch": "GM0796",
+    "hertogenbosch": "GM0796",
+    "nuenen": "GM0820",
+    "fryslan": "Friesland",
+    "brabant": "Noord-Brabant",
+}
+FOLDER_PREFIXES = ("kngg-regio-", "regio-", "region-", "kngg-")
+
+
+def loose(text: str) -> str:
+    """The key under which names match loosely: no accents, case, brackets or leading `'s-`.
+
+    'Hengelo (O.)' → 'hengelo', "'s-Gravenhage" → 'gravenhage', 'Súdwest-Fryslân' → 'sudwest-fryslan'."""
+    without_brackets = re.sub(r"\([^)]*\)", " ", text)
+    slug = slugify(without_brackets)
+    return re.sub(r"^s-", "", slug)
+
+
+def _loose_index() -> dict[str, list[str]]:
+    """loose key -> the CBS codes of the gemeenten with that key (two for 'bergen')."""
     from kngg_cli.catalog.reference import gemeenten
 
-    wanted = re.sub(r"^regio-", "", slugify(folder_name))
-    provinces = {"fryslan": "Friesland"}
-    province = provinces.get(wanted, wanted)
-    by_province = [g.code for g in gemeenten().values() if slugify(g.province) == slugify(province)]
+    index: dict[str, list[str]] = {}
+    for gemeente in gemeenten().values():
+        index.setdefault(loose(gemeente.name), []).append(gemeente.code)
+    for short, target in SHORT_NAMES.items():
+        if target.startswith("GM"):
+            index.setdefault(short, [target])
+    return index
+
+
+def _province_codes(key: str) -> list[str]:
+    from kngg_cli.catalog.reference import gemeenten
+
+    wanted = loose(SHORT_NAMES.get(key, key))
+    return [g.code for g in gemeenten().values() if loose(g.province) == wanted]
+
+
+def gemeenten_named_by(folder_name: str) -> list[str]:
+    """Without --gemeente, a folder named after a province or a gemeente says which: `regio-flevoland`
+    → the gemeenten of Flevoland, `regio-utrechtse-heuvelrug` → that one gemeente, `regio-den-haag`
+    → 's-Gravenhage, `regio-hengelo` → Hengelo (O.). An ambiguous name ('bergen') names none."""
+    key = loose(folder_name)
+    for prefix in FOLDER_PREFIXES:
+        if key.startswith(prefix) and len(key) > len(prefix):
+            key = key[len(prefix) :]
+            break
+    key = re.sub(r"^s-", "", key)
+    by_province = _province_codes(key)
     if by_province:
         return by_province
-    return [g.code for g in gemeenten().values() if slugify(g.name) == wanted]
+    codes = _loose_index().get(key, [])
+    return codes if len(codes) == 1 else []
+
+
+def _resolve(typed: str) -> tuple[str | None, str | None]:
+    """(code, None) for a CBS code, an exact CBS name or an unambiguous loose name; else (None, hint)."""
+    from kngg_cli.catalog.reference import gemeente_codes_by_name, gemeenten
+    from kngg_cli.suggest import closest
+
+    known = gemeenten()
+    code = typed.upper()
+    if re.fullmatch(r"\d{1,4}", typed):
+        code = f"GM{int(typed):04d}"  # '0153' or '153': the digits of a CBS code
+    if code in known:
+        return code, None
+    by_name = gemeente_codes_by_name().get(typed.casefold())
+    if by_name:
+        return by_name, None
+    codes = _loose_index().get(loose(typed), [])
+    if len(codes) == 1:
+        return codes[0], None
+    if codes:
+        return None, "|".join(f"{c} ({known[c].name})" for c in codes)  # worded by UnknownGemeenten
+    by_code = closest(code, known) if code.startswith("GM") else None
+    if by_code:
+        return None, f"{by_code} ({known[by_code].name})"
+    name = closest(typed, [g.name for g in known.values()])
+    return None, (f"{gemeente_codes_by_name()[name.casefold()]} ({name})" if name else None)
 
 
 def choose_gemeenten(values: list[str]) -> list[GemeenteChoice]:
-    """The gemeenten named by CBS code (repeated or comma-separated), in the order given."""
-    from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name, gemeenten
-    from kngg_cli.suggest import did_you_mean
+    """The gemeenten named by CBS code or name (repeated or comma-separated), in the order given.
 
-    written: dict[str, str] = {}  # code -> as typed
-    for value in values:
-        for part in value.split(","):
-            code = part.strip().upper()
-            if code and code not in written:
-                written[code] = part.strip()
-    if not written:
+    Every unknown value is reported at once, each with its did-you-mean."""
+    from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeenten
+
+    typed_values = list(dict.fromkeys(part.strip() for value in values for part in value.split(",")))
+    typed_values = [typed for typed in typed_values if typed]
+    if not typed_values:
         raise CannotEdit("init_no_gemeente")
     known = gemeenten()
-    chosen: list[GemeenteChoice] = []
+    codes: list[str] = []
+    unknown: list[tuple[str, str | None]] = []
+    for typed in typed_values:
+        code, hint = _resolve(typed)
+        if code is None:
+            unknown.append((typed, hint))
+        elif code not in codes:
+            codes.append(code)
+    if unknown:
+        raise UnknownGemeenten(unknown, f"CBS-lijst, {GEMEENTE_LIST_LABEL}")  # the label is Dutch in both
     used: set[str] = set()
-    for code, typed in written.items():
-        if code not in known:
-            by_name = gemeente_codes_by_name().get(typed.casefold())
-            hint: str | None = None
-            if by_name:
-                hint = f"{by_name} ({known[by_name].name})"
-            else:
-                found = did_you_mean(code, known).get("suggestion")
-                hint = f"{found} ({known[found].name})" if found else None
-            raise CannotEdit(
-                "init_unknown_gemeente",
-                code=typed,
-                list=f"CBS-lijst, {GEMEENTE_LIST_LABEL}",  # the label is Dutch in both languages
-                suggestion=hint,
-            )
-        org_id = _unique(f"gemeente-{slugify(known[code].name)}", used)
-        chosen.append(GemeenteChoice(code, known[code].name, org_id))
-    return chosen
+    return [
+        GemeenteChoice(c, known[c].name, _unique(f"gemeente-{slugify(known[c].name)}", used)) for c in codes
+    ]
+
+
+class UnknownGemeenten(CannotEdit):
+    """Every --gemeente value that names no gemeente, each with its did-you-mean, in one line."""
+
+    def __init__(self, unknown: list[tuple[str, str | None]], listing: str) -> None:
+        super().__init__("init_unknown_gemeente", list=listing)
+        self.unknown = unknown
+
+    def message(self, lang: str = "nl") -> str:
+        from kngg_cli.edit.messages import msg
+
+        def one(value: str, hint: str | None) -> str:
+            if hint is None:
+                return msg("init_unknown_value", lang, value=value)
+            options = msg("or", lang).join(f"'{option}'" for option in hint.split("|"))
+            return msg("init_unknown_value_hint", lang, value=value, suggestion=options)
+
+        values = msg("and", lang).join(one(value, hint) for value, hint in self.unknown)
+        return msg(self.key, lang, values=values, **self.params)
 
 
 def _unique(candidate: str, used: set[str]) -> str:
@@ -136,17 +224,27 @@ def _existing_region_above(folder: Path) -> Path | None:
     return None
 
 
-def check_target(folder: Path) -> None:
-    """Refuse anything that would overwrite or nest: a file, a non-empty folder, a region above."""
+def check_target(folder: Path, files: list[str] | None = None) -> None:
+    """Refuse anything that would overwrite or nest: a file, a folder holding more than a fresh
+    clone's files (or any file kngg would write), a region above."""
     shown = str(folder)
     if folder.exists() or folder.is_symlink():
         if not folder.is_dir():
             raise CannotEdit("init_not_dir", path=shown)
-        if any(folder.iterdir()):
-            raise CannotEdit("init_exists", path=shown)
+        written = {relative.split("/")[0] for relative in files or []}
+        extra = sorted(
+            entry.name for entry in folder.iterdir() if entry.name in written or not _clone_file(entry.name)
+        )
+        if extra:
+            raise CannotEdit("init_exists", path=shown, entries=", ".join(extra[:5]))
     above = _existing_region_above(folder.absolute())
     if above is not None:
         raise CannotEdit("init_in_region", path=shown, root=str(above))
+
+
+def _clone_file(name: str) -> bool:
+    """A file a fresh clone of an empty repository may hold (README*, LICENSE*, .git, …)."""
+    return name in CLONE_FILES or name.casefold().startswith(CLONE_PREFIXES)
 
 
 def render_files(
@@ -194,13 +292,15 @@ def _template_source(name: str) -> str:
 def init_region(folder: Path, *, name: str | None, gemeente_values: list[str], today: date) -> InitResult:
     """Write a new region in folder; nothing is written when anything is refused."""
     check_target(folder)
-    chosen = choose_gemeenten(gemeente_values or gemeenten_named_by(folder.absolute().name))
+    folder_name = folder.absolute().name
+    chosen = choose_gemeenten(gemeente_values or gemeenten_named_by(folder_name))
     region_name = (name or "").strip() or default_name(folder.absolute())
-    region_id = slugify(folder.absolute().name) or slugify(region_name)
+    region_id = slugify(folder_name) or slugify(region_name)
     if not region_id:
         raise CannotEdit("init_bad_id", name=folder.name)
     files = render_files(region_id, region_name, chosen, today)
     _verify(files)
+    check_target(folder, sorted(files))
     _write_folder(folder.absolute(), files)
     return InitResult(folder, region_id, sorted(files))
 
@@ -214,30 +314,39 @@ def _verify(files: dict[str, str]) -> None:
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:
-    """Build the region in a temporary folder beside `folder`, then rename it into place."""
-    parent = folder.parent
+    """Build the region in a hidden staging folder inside `folder`, then move each entry into place.
+
+    The folder itself is never replaced (a shell standing in it, `kngg init .`, stays where it is,
+    and a clone's .git is kept); on any failure every entry moved so far is taken back."""
+    created = not folder.exists()
+    moved: list[Path] = []
+    staging: Path | None = None
     try:
-        parent.mkdir(parents=True, exist_ok=True)
-        mode = (folder.stat().st_mode & 0o7777) if folder.is_dir() else _dir_mode()
-        staging = Path(tempfile.mkdtemp(prefix=f".{folder.name}.", suffix=".tmp", dir=parent))
-    except OSError as error:
-        raise CannotEdit("cannot_write", path=str(folder), problem=error.strerror or str(error)) from None
-    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".kngg-init-", dir=folder))
         for relative, text in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(text, encoding="utf-8", newline="\n")
-        os.chmod(staging, mode)
-        os.replace(staging, folder)  # an empty folder is replaced; a non-empty one refuses
+        for entry in sorted(staging.iterdir()):
+            destination = folder / entry.name
+            if destination.exists() or destination.is_symlink():
+                raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(destination))
+            os.rename(entry, destination)
+            moved.append(destination)
+        staging.rmdir()
     except OSError as error:
-        with contextlib.suppress(OSError):
-            shutil.rmtree(staging)
-        if folder.is_dir() and any(folder.iterdir()):
-            raise CannotEdit("init_exists", path=str(folder)) from None
+        for path in moved:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+        if staging is not None:
+            with contextlib.suppress(OSError):
+                shutil.rmtree(staging)
+        if created:
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+        if isinstance(error, FileExistsError):
+            raise CannotEdit(
+                "init_exists", path=str(folder), entries=Path(error.filename or "").name
+            ) from None
         raise CannotEdit("cannot_write", path=str(folder), problem=error.strerror or str(error)) from None
-
-
-def _dir_mode() -> int:
-    umask = os.umask(0)
-    os.umask(umask)
-    return 0o777 & ~umask

@@ -110,8 +110,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "suggestion": {"nl": "; bedoel je '{suggestion}'?", "en": "; did you mean '{suggestion}'?"},
     # init
     "init_exists": {
-        "nl": "'{path}' is niet leeg; kngg init overschrijft niets (kies een nieuwe of lege map)",
-        "en": "'{path}' is not empty; kngg init never overwrites anything (choose a new or empty folder)",
+        "nl": "'{path}' is niet leeg ({entries}); kngg init overschrijft niets: kies een nieuwe of lege "
+        "map (de bestanden van een verse git-clone, zoals .git, README en LICENSE, mogen er staan)",
+        "en": "'{path}' is not empty ({entries}); kngg init never overwrites anything: choose a new or "
+        "empty folder (a fresh git clone's files, such as .git, README and LICENSE, may be there)",
     },
     "init_not_dir": {
         "nl": "'{path}' bestaat al en is geen map; kngg init overschrijft niets",
@@ -123,16 +125,25 @@ MESSAGES: dict[str, dict[str, str]] = {
     },
     "init_no_gemeente": {
         "nl": "geef de gemeenten van de regio op met --gemeente, bijvoorbeeld --gemeente GM0034 "
-        "--gemeente GM0995 (CBS-codes), of noem de map naar een provincie of gemeente "
-        "(regio-flevoland)",
+        "--gemeente Lelystad (CBS-codes of -namen), of noem de map naar een provincie of gemeente "
+        "(regio-flevoland, regio-enschede)",
         "en": "name the region's gemeenten with --gemeente, for example --gemeente GM0034 "
-        "--gemeente GM0995 (CBS codes), or name the folder after a province or gemeente "
-        "(regio-flevoland)",
+        "--gemeente Lelystad (CBS codes or names), or name the folder after a province or gemeente "
+        "(regio-flevoland, regio-enschede)",
     },
     "init_unknown_gemeente": {
-        "nl": "onbekende gemeentecode '{code}' (niet in de {list}); er is niets geschreven{suggestion}",
-        "en": "unknown gemeente code '{code}' (not in the {list}); nothing was written{suggestion}",
+        "nl": "onbekende gemeente: {values} (niet in de {list}); er is niets geschreven; "
+        "geef CBS-codes (GM0153) of CBS-namen (Enschede)",
+        "en": "unknown gemeente: {values} (not in the {list}); nothing was written; "
+        "give CBS codes (GM0153) or CBS names (Enschede)",
     },
+    "init_unknown_value": {"nl": "'{value}'", "en": "'{value}'"},
+    "init_unknown_value_hint": {
+        "nl": "'{value}' (bedoel je {suggestion}?)",
+        "en": "'{value}' (did you mean {suggestion}?)",
+    },
+    "and": {"nl": " en ", "en": " and "},
+    "or": {"nl": " of ", "en": " or "},
     "init_bad_id": {
         "nl": "kan geen id maken van '{name}'; kies een mapnaam met letters of cijfers",
         "en": "cannot make an id from '{name}'; choose a folder name with letters or digits",
