@@ -140,7 +140,7 @@ def test_closed_pipe_is_quiet() -> None:
     [
         (("check",), ["[PATH]", "--output FILE", "--target N|next|fase-2", "--select CODES", "--today DATE"]),
         (("sign",), ["{AGREEMENT_ID} [PATH]", "--party ORG_ID", "--date DATE", "--signatory TEXT"]),
-        (("init",), ["{DIR}", "--name TEXT", "--gemeente GMxxxx"]),
+        (("init",), ["[DIR]", "--name TEXT", "--gemeente GMxxxx|NAME"]),
         (("advance",), ["--date DATE", "--evidence PATH", "--dry-run"]),
         (("render", "plan"), ["--output FILE", "--reference-doc FILE", "--lang nl|en"]),
         (("schema",), ["--output FILE"]),

@@ -131,7 +131,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--gemeente",
                 "-g",
-                metavar="GMxxxx|NAAM",
+                metavar="GMxxxx|NAME",
                 help="Een deelnemende gemeente: CBS-code (GM0153) of CBS-naam (Enschede, 'Hengelo (O.)'); "
                 "herhaal of scheid met komma's.",
             ),
