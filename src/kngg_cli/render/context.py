@@ -13,9 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
 from kngg_cli.render import labels
+from kngg_cli.render.diagram import GOVERNING_BODIES, build_diagram
+from kngg_cli.render.formatting import clean, duration_words, long_date, number
 from kngg_cli.render.labels import value_label
 
 if TYPE_CHECKING:
@@ -25,16 +25,7 @@ if TYPE_CHECKING:
     from kngg_cli.rules.context import RegionView
 
 DOCUMENTS = ("plan", "agreement", "status")
-GOVERNING_BODIES = ("kerngroep", "stuurgroep", "regiegroep")
 ME_LEVELS = ("A", "B", "C", "D", "E")
-# characters that XML 1.0 (and so Word) refuses; a folded YAML scalar can carry one (pitfalls.md)
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_DURATION = re.compile(r"^P(\d+)([DWMY])$")
-
-
-def clean(value: Any) -> str:
-    """Text from the region files, without characters XML cannot carry."""
-    return _CONTROL.sub("", str(value)) if value is not None else ""
 
 
 class Placeholder(str):
@@ -67,28 +58,6 @@ class _Gaps:
         if entry not in self.found:
             self.found.append(entry)
         return placeholder
-
-
-def long_date(value: date | None, lang: str) -> str:
-    """14 maart 2025 / 14 March 2025."""
-    if value is None:
-        return ""
-    months = labels.MONTHS.get(lang, labels.MONTHS["nl"])
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
-
-def duration_words(value: str | None, lang: str) -> str:
-    """P6W → 'elke 6 weken'; anything unusual is shown as written."""
-    if not value:
-        return ""
-    match = _DURATION.match(value)
-    if not match:
-        return value
-    amount, unit = int(match.group(1)), match.group(2)
-    if amount == 1:
-        return labels.EVERY_ONE[lang][unit]
-    singular, plural = labels.DURATION_UNITS[lang][unit]
-    return f"{labels.EVERY[lang]} {amount} {plural if amount != 1 else singular}"
 
 
 class ContextBuilder:
@@ -269,110 +238,9 @@ class ContextBuilder:
         return sorted(self.view.bodies.values(), key=lambda b: (order.get(b.type, 9), b.name))
 
     def diagram(self) -> dict[str, Any]:
-        """The bodies as a tree by `reports_to`, laid out for SVG, as Mermaid, and in words."""
+        """The bodies as a tree by `reports_to` (render/diagram.py lays it out)."""
         bodies = {b.id: b for b in self._sorted_bodies()}
-        children: dict[str, list[str]] = {identifier: [] for identifier in bodies}
-        roots: list[str] = []
-        for identifier, body in bodies.items():
-            parent = body.reports_to
-            if parent in bodies and parent != identifier and not self._in_cycle(identifier, bodies):
-                children[parent].append(identifier)
-            else:
-                roots.append(identifier)
-        box_width, box_height, gap_x, gap_y, margin = 210, 66, 24, 46, 12
-        positions: dict[str, tuple[float, int]] = {}
-        next_slot = [0]
-
-        def place(identifier: str, depth: int) -> float:
-            kids = children[identifier]
-            if not kids:
-                slot = float(next_slot[0])
-                next_slot[0] += 1
-            else:
-                slots = [place(kid, depth + 1) for kid in kids]
-                slot = (slots[0] + slots[-1]) / 2
-            positions[identifier] = (slot, depth)
-            return slot
-
-        for root in roots:
-            place(root, 0)
-        nodes, edges = [], []
-        for identifier, (slot, depth) in positions.items():
-            body = bodies[identifier]
-            lines = _wrap(clean(body.name), 28)[:2]
-            x = margin + slot * (box_width + gap_x)
-            y = margin + depth * (box_height + gap_y)
-            nodes.append(
-                {
-                    "id": identifier,
-                    "name": clean(body.name),
-                    "lines": [
-                        {"text": line, "y": round(y + (20 if len(lines) > 1 else 28) + index * 16)}
-                        for index, line in enumerate(lines)
-                    ],
-                    "type_y": round(y + box_height - 10),
-                    "type": self.label("body_type", body.type),
-                    "x": round(x),
-                    "y": round(y),
-                    "width": box_width,
-                    "height": box_height,
-                    "text_x": round(x + box_width / 2),
-                    "governing": body.type in GOVERNING_BODIES,
-                }
-            )
-        for parent, kids in children.items():
-            for index, kid in enumerate(kids):
-                child_slot, child_depth = positions[kid]
-                parent_slot, parent_depth = positions[parent]
-                spread = (index - (len(kids) - 1) / 2) * min(28, (box_width - 40) / max(len(kids), 1))
-                edges.append(
-                    {
-                        "x1": round(margin + child_slot * (box_width + gap_x) + box_width / 2),
-                        "y1": round(margin + child_depth * (box_height + gap_y)),
-                        "x2": round(margin + parent_slot * (box_width + gap_x) + box_width / 2 + spread),
-                        "y2": round(margin + parent_depth * (box_height + gap_y) + box_height + 6),
-                    }
-                )
-        depth = max((d for _, d in positions.values()), default=-1) + 1
-        width = round(2 * margin + max(next_slot[0], 1) * (box_width + gap_x) - gap_x)
-        height = round(2 * margin + max(depth, 1) * (box_height + gap_y) - gap_y)
-        sentences = []
-        for identifier, body in bodies.items():
-            parent_body = bodies.get(body.reports_to) if body.reports_to else None
-            if parent_body is not None and identifier in children.get(parent_body.id, []):
-                sentences.append(f"{clean(body.name)} {self.t['reports_to']} {clean(parent_body.name)}.")
-            elif body.reports_to and body.reports_to not in bodies:
-                sentences.append(f"{clean(body.name)} {self.t['reports_to']} {clean(body.reports_to)}.")
-            else:
-                sentences.append(f"{clean(body.name)} {self.t['reports_to_nobody']}.")
-        mermaid_ids = {identifier: f"b{index}" for index, identifier in enumerate(bodies, start=1)}
-        mermaid = ["flowchart BT"]
-        for identifier, body in bodies.items():
-            mermaid.append(f'    {mermaid_ids[identifier]}["{_mermaid_label(clean(body.name))}"]')
-        for parent, kids in children.items():
-            for kid in kids:
-                mermaid.append(f"    {mermaid_ids[kid]} --> {mermaid_ids[parent]}")
-        return {
-            "nodes": nodes,
-            "edges": edges,
-            "width": width,
-            "height": height,
-            "sentences": sentences,
-            "summary": " ".join(sentences),
-            "mermaid": Markup("\n".join(mermaid)),  # already safe for a Markdown code block
-            "has_edges": bool(edges),
-        }
-
-    @staticmethod
-    def _in_cycle(identifier: str, bodies: dict[str, Body]) -> bool:
-        seen = {identifier}
-        current = bodies[identifier].reports_to
-        while current in bodies:
-            if current in seen:
-                return True
-            seen.add(current)
-            current = bodies[current].reports_to
-        return False
+        return build_diagram(bodies, lambda kind: self.label("body_type", kind), self.t)
 
     def people_roles(self) -> list[dict[str, Any]]:
         rows = []
@@ -392,7 +260,7 @@ class ContextBuilder:
                         "organisation": self.organisation_name(person.organisation),
                         "role": self.label("role", role.role),
                         "gemeenten": scope,
-                        "hours": _number(role.hours_per_week),
+                        "hours": number(role.hours_per_week, self.lang),
                         "period": period,
                         "tasks": [
                             clean(task.description or "")
@@ -781,32 +649,6 @@ def _step_title(word: str, number: int, name: str) -> str:
     """'Stap 6: Teken de …', but 'Stap 1 (verkenningsfase)' stays as it is."""
     prefix = f"{word} {number}"
     return name if name.startswith(prefix) else f"{prefix}: {name}"
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    current = ""
-    for word in text.split():
-        if current and len(current) + 1 + len(word) > width:
-            lines.append(current)
-            current = word
-        else:
-            current = f"{current} {word}".strip()
-    if current:
-        lines.append(current)
-    if len(lines) > 2:
-        lines = [lines[0], (" ".join(lines[1:]))[: width - 1] + "…"]
-    return lines or [""]
-
-
-def _mermaid_label(text: str) -> str:
-    return text.replace("&", "#38;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
-
-
-def _number(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else str(value).replace(".", ",")
 
 
 def _unique(items: list[str]) -> list[str]:

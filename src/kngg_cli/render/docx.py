@@ -14,7 +14,7 @@ import tempfile
 import zipfile
 from pathlib import Path
 
-from kngg_cli.render.context import clean
+from kngg_cli.render.formatting import clean
 
 INSTALL_HINT = "pip install 'kngg-cli[docx]'"
 REFERENCE_NAME = "reference.docx"

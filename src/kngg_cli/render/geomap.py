@@ -292,7 +292,7 @@ class PngUnavailable(Exception):
     """Pillow is not installed (it comes with the `docx` extra)."""
 
 
-def _font(size: float):  # type: ignore[no-untyped-def]  # Pillow's font types differ per version
+def font(size: float):  # type: ignore[no-untyped-def]  # Pillow's font types differ per version
     from PIL import ImageFont
 
     try:
@@ -351,18 +351,18 @@ def map_png(
             outline=TEXT_COLOUR,
             width=max(1, round(1.2 * scale)),
         )
-        font = _font(LABEL_SIZE * scale)
+        label_font = font(LABEL_SIZE * scale)
         for label in plan.labels:
             draw.text(
                 (label.x * scale, label.y * scale),
                 label.text,
-                font=font,
+                font=label_font,
                 fill=TEXT_COLOUR,
                 anchor="ms",
                 stroke_width=max(1, round(1.5 * scale)),
                 stroke_fill="#ffffff",
             )
-    small = _font(SMALL_SIZE * scale)
+    small = font(SMALL_SIZE * scale)
     x, y = MARGIN, HEIGHT - FOOT + 8
     for colour, text in legend:
         draw.rectangle((x * scale, y * scale, (x + 14) * scale, (y + 14) * scale), fill=colour)
@@ -376,7 +376,8 @@ def map_png(
         anchor="rs",
     )
     buffer = io.BytesIO()
-    image.save(buffer, format="PNG", optimize=True)
+    # 16 cm wide on the page: Word sizes an image by its resolution
+    image.save(buffer, format="PNG", optimize=True, dpi=(image.width / 6.3, image.width / 6.3))
     return buffer.getvalue()
 
 
