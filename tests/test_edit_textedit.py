@@ -241,7 +241,7 @@ def test_a_file_changed_on_disk_is_not_overwritten(tmp_path: Path) -> None:
     editor.source.path.write_text(DOC + "# iemand anders was ook bezig\n", encoding="utf-8")
     with pytest.raises(CannotEdit) as refused:
         editor.source.write(text)
-    assert refused.value.key == "changed_on_disk"
+    assert refused.value.key == "edit.changed_on_disk"
     assert editor.source.path.read_text(encoding="utf-8").endswith("# iemand anders was ook bezig\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml"]
 
@@ -259,7 +259,7 @@ def test_an_interrupted_write_leaves_the_old_file_and_no_temporary_file(
     monkeypatch.setattr(os, "replace", crash)
     with pytest.raises(CannotEdit) as refused:
         editor.source.write(editor.new_text())
-    assert refused.value.key == "cannot_write"
+    assert refused.value.key == "edit.cannot_write"
     assert editor.source.path.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["doc.yaml"]
 

@@ -21,17 +21,14 @@ from kngg_cli.loading.region import load_region
 from kngg_cli.model.document import build_documents
 from kngg_cli.rules import registered_rules
 from kngg_cli.rules.context import RegionView
+from kngg_cli.texts import KnggError
 
 PHASE_2 = "fase-2"
 NEXT = "next"
 
 
-class UsageError(Exception):
-    """The command cannot run as asked (exit 2). `en` is the English wording."""
-
-    def __init__(self, message: str, en: str | None = None) -> None:
-        super().__init__(message)
-        self.en = en
+class UsageError(KnggError):
+    """The command cannot run as asked (exit 2)."""
 
 
 @dataclass(frozen=True)
@@ -121,16 +118,10 @@ def validate_selectors(options: CheckOptions) -> None:
     known = catalogue()
     for selector in (*options.select, *options.ignore):
         if not any(code.startswith(selector) for code in known):
-            raise UsageError(
-                f"onbekende regelcode '{selector}' (zie `kngg rules`)",
-                f"unknown rule code '{selector}' (see `kngg rules`)",
-            )
+            raise UsageError("cli.unknown_selector", code=selector)
     for selector in options.ignore:
         if selector.startswith("S"):
-            raise UsageError(
-                f"S-regels kunnen niet worden uitgezet: '{selector}'",
-                f"S rules cannot be switched off: '{selector}'",
-            )
+            raise UsageError("cli.ignore_s_rule", code=selector)
     if options.target is not None:
         parse_target(options.target, current_step=1)
 
@@ -144,10 +135,7 @@ def parse_target(target: str, current_step: int) -> int:
         return current_step
     if target.isdigit() and 1 <= int(target) <= last:
         return int(target)
-    raise UsageError(
-        f"ongeldige --target '{target}': gebruik een stap 1-{last}, 'next' of 'fase-2'",
-        f"invalid --target '{target}': use a step 1-{last}, 'next' or 'fase-2'",
-    )
+    raise UsageError("cli.bad_target", target=target, last=last)
 
 
 def check_region(root: Path, options: CheckOptions) -> RegionResult:

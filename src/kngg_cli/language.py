@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import re
+from pathlib import Path
 
 LANGUAGES = ("nl", "en")
 
@@ -13,3 +15,19 @@ def choose_language(lang: str | None, region_language: str | None = None) -> str
         if candidate is not None and candidate in LANGUAGES:
             return candidate
     return "nl"
+
+
+def region_language(path: Path) -> str | None:
+    """The `language:` of the one region at path, read cheaply from region.yaml (None if unknown).
+
+    For the messages of a command that stops before the region is loaded (an editing refusal)."""
+    from kngg_cli.loading.files import REGION_FILE, find_region_roots
+    from kngg_cli.texts import KnggError
+
+    try:
+        roots = find_region_roots(path)
+        text = (roots[0] / REGION_FILE).read_text(encoding="utf-8-sig") if len(roots) == 1 else ""
+    except (OSError, UnicodeDecodeError, KnggError):
+        return None
+    found = re.search(r"^language:[ \t]*[\"']?(nl|en)\b", text, re.MULTILINE)
+    return found.group(1) if found else None

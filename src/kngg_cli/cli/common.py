@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
 
 import typer
 
-from kngg_cli.language import choose_language
+from kngg_cli.language import choose_language, region_language
+from kngg_cli.texts import KnggError, text
 
 if TYPE_CHECKING:
     from kngg_cli.cache import CachedRun
@@ -47,14 +48,6 @@ PathArgument = Annotated[
 ]
 
 
-class CommandError(Exception):
-    """A command cannot run as asked: one line on stderr, exit 2. `en` is the English wording."""
-
-    def __init__(self, message: str, en: str | None = None) -> None:
-        super().__init__(message)
-        self.en = en
-
-
 def fail(message: str, code: int = 2) -> NoReturn:
     message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
     sys.stderr.write(f"kngg: {message}\n")
@@ -67,43 +60,41 @@ def parse_today(value: str | None) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CommandError(
-            f"ongeldige datum voor --today: '{value}' (verwacht JJJJ-MM-DD)",
-            f"invalid date for --today: '{value}' (expected YYYY-MM-DD)",
-        ) from None
+        raise KnggError("cli.bad_date", option="--today", value=value) from None
 
 
 def parse_lang(value: str | None) -> str | None:
     if value is None:
         return None
     if value not in ("nl", "en"):
-        raise CommandError(
-            f"onbekende taal '{value}': kies nl of en", f"unknown language '{value}': choose nl or en"
-        )
+        raise KnggError("cli.bad_lang", value=value)
     return value
 
 
-def run(action: Callable[[], int], debug: bool = False, lang: str | None = None) -> None:
+def run(
+    action: Callable[[], int], debug: bool = False, lang: str | None = None, region: Path | None = None
+) -> None:
     """Run a command body; turn every failure into one clear line and the right exit code.
 
-    The line is in English with `--lang en` (lang) or KNGG_LANG=en."""
-    from kngg_cli.engine import UsageError
-    from kngg_cli.loading.files import NoRegionError
+    The line is in the language of --lang (lang), KNGG_LANG, or the `language:` of the region at
+    `region` (for commands that work on one region), else Dutch."""
 
-    english = choose_language(lang) == "en"
+    def language() -> str:
+        if lang not in (None, "nl", "en"):
+            return choose_language(None)
+        return choose_language(lang, region_language(region) if region is not None else None)
+
     try:
         code = action()
     except typer.Exit:
         raise
-    except (CommandError, UsageError) as error:
-        en = getattr(error, "en", None)
-        fail(en if english and en else str(error))
-    except NoRegionError as error:
-        if english:
-            fail(f"no region found in or above '{error}' (no region.yaml); make one with `kngg init`")
-        fail(f"geen regio gevonden in of boven '{error}' (geen region.yaml); maak er een met `kngg init`")
+    except KnggError as error:
+        for detail in error.details:
+            sys.stdout.write(detail.rstrip("\n") + "\n")
+        sys.stdout.flush()
+        fail(error.message(language()), error.exit_code)
     except FileNotFoundError as error:
-        fail(f"{'path does not exist' if english else 'pad bestaat niet'}: '{error.filename or error}'")
+        fail(text("cli.path_missing", language(), path=error.filename or error))
     except BrokenPipeError:
         # the reader went away (`kngg rules | head`): the output could not be written, but that
         # is no fault to report; point stdout at /dev/null so that the exit flush stays quiet
@@ -111,13 +102,11 @@ def run(action: Callable[[], int], debug: bool = False, lang: str | None = None)
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
-        fail("interrupted" if english else "afgebroken", 130)
+        fail(text("cli.interrupted", language()), 130)
     except Exception as error:  # the last line of defence: never a bare traceback
         if debug or os.environ.get("KNGG_DEBUG"):
             traceback.print_exc()
-        if english:
-            fail(f"internal error: {type(error).__name__}: {error} (please report it; --debug shows details)")
-        fail(f"interne fout: {type(error).__name__}: {error} (meld dit; gebruik --debug voor details)")
+        fail(text("cli.internal", language(), error=f"{type(error).__name__}: {error}"))
     raise typer.Exit(code)
 
 
@@ -133,23 +122,15 @@ def write_output(text: str | bytes, output: str | None) -> None:
     from kngg_cli.atomic import write_atomic
 
     if not output.strip():
-        raise CommandError(
-            "--output is leeg: geef een bestandsnaam, of '-' voor standaarduitvoer",
-            "--output is empty: give a file name, or '-' for standard output",
-        )
+        raise KnggError("cli.output_empty")
     target = Path(output)
     if not target.parent.exists():
-        raise CommandError(
-            f"kan '{output}' niet schrijven: map '{target.parent}' bestaat niet",
-            f"cannot write '{output}': folder '{target.parent}' does not exist",
-        )
+        raise KnggError("cli.output_no_folder", path=output, folder=str(target.parent))
     try:
         write_atomic(target, text, keep_mode=False)
     except OSError as error:
         reason = error.strerror or error
-        raise CommandError(
-            f"kan '{output}' niet schrijven: {reason}", f"cannot write '{output}': {reason}"
-        ) from None
+        raise KnggError("cli.cannot_write", path=output, reason=reason) from None
 
 
 def color_enabled(stream: Any = None) -> bool:

@@ -8,9 +8,10 @@ from typing import Annotated
 
 import typer
 
-from kngg_cli.cli.common import CommandError, DebugOption, LangOption, parse_lang, run, write_output
+from kngg_cli.cli.common import DebugOption, LangOption, parse_lang, run, write_output
 from kngg_cli.cli.completion import complete_rule_code
 from kngg_cli.language import choose_language
+from kngg_cli.texts import KnggError, Text
 
 
 class ListFormat(StrEnum):
@@ -59,11 +60,12 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             wanted = code.strip().upper()
             if wanted not in catalogue():
                 suggestion = did_you_mean(wanted, catalogue()).get("suggestion")
-                extra = f"; bedoel je {suggestion}?" if suggestion else "; zie `kngg rules`"
-                extra_en = f"; did you mean {suggestion}?" if suggestion else "; see `kngg rules`"
-                raise CommandError(
-                    f"onbekende regelcode '{code}'{extra}", f"unknown rule code '{code}'{extra_en}"
+                more = (
+                    Text("cli.unknown_rule_suggest", suggestion=suggestion)
+                    if suggestion
+                    else Text("cli.unknown_rule_list")
                 )
+                raise KnggError("cli.unknown_rule", code=code, more=more)
             write_output(explain_text(wanted, language), None)
             return 0
 

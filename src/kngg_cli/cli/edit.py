@@ -21,13 +21,13 @@ from kngg_cli.cli.common import (
     PathArgument,
     TodayOption,
     color_enabled,
-    fail,
     parse_lang,
     parse_today,
     run,
 )
 from kngg_cli.cli.completion import complete_agreement_id, complete_organisation_id
-from kngg_cli.language import choose_language
+from kngg_cli.language import choose_language, region_language
+from kngg_cli.texts import KnggError, text
 
 if TYPE_CHECKING:
     from kngg_cli.edit.common import EditPlan
@@ -45,40 +45,7 @@ DateOption = Annotated[
 
 def _language(lang: str | None, path: Path | None = None) -> str:
     """--lang, else KNGG_LANG, else the `language:` of the region at path, else nl."""
-    return choose_language(parse_lang(lang), _region_language(path) if path is not None else None)
-
-
-def _region_language(path: Path) -> str:
-    """The region's `language:` as region.yaml writes it; nl when there is no single region to ask."""
-    import re
-
-    from kngg_cli.loading.files import REGION_FILE, NoRegionError, find_region_roots
-
-    try:
-        roots = find_region_roots(path)
-        text = (roots[0] / REGION_FILE).read_text(encoding="utf-8-sig") if len(roots) == 1 else ""
-    except (OSError, UnicodeDecodeError, NoRegionError):
-        return "nl"
-    found = re.search(r"^language:[ \t]*[\"']?(nl|en)\b", text, re.MULTILINE)
-    return found.group(1) if found else "nl"
-
-
-def _guarded(action: Any, lang: str | None, path: Path | None = None) -> Any:
-    """Turn the editing commands' refusals into their details, one line on stderr and the exit code."""
-
-    def guarded() -> int:
-        from kngg_cli.edit.textedit import EditProblem
-
-        try:
-            code: int = action()
-        except EditProblem as problem:
-            for detail in problem.details:
-                sys.stdout.write(detail.rstrip("\n") + "\n")
-            sys.stdout.flush()
-            fail(problem.message(_language(lang, path)), problem.exit_code)
-        return code
-
-    return guarded
+    return choose_language(parse_lang(lang), region_language(path) if path is not None else None)
 
 
 def _report_context(language: str) -> Any:
@@ -90,22 +57,21 @@ def _report_context(language: str) -> Any:
 
 def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_run: bool = False) -> int:
     """Write (or, with --dry-run, show) the change; then check the region again and show it."""
-    from kngg_cli.edit.messages import msg
     from kngg_cli.engine import CheckOptions, check_path
     from kngg_cli.report import get_reporter
 
     language = _language(lang, plan.root)
     if dry_run:
         sys.stdout.write(plan.diff())
-        sys.stdout.write(plan.summary + "\n" + msg("dry_run", language) + "\n")
+        sys.stdout.write(plan.summary + "\n" + text("edit.dry_run", language) + "\n")
         return 0
     if not plan.changed:
         sys.stdout.write(plan.summary + "\n")
         return 0
     plan.write()
-    sys.stdout.write(msg("written", language, path=plan.source.display) + " " + plan.summary + "\n")
+    sys.stdout.write(text("edit.written", language, path=plan.source.display) + " " + plan.summary + "\n")
     result = check_path(plan.root, CheckOptions(today=parse_today(today), lang=parse_lang(lang)))
-    sys.stdout.write("\n" + msg("recheck", language) + "\n")
+    sys.stdout.write("\n" + text("edit.recheck", language) + "\n")
     sys.stdout.write(get_reporter("text")(result, _report_context(language)))
     return 0  # the check after writing is shown; it does not change the exit code
 
@@ -143,7 +109,6 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         def action() -> int:
             from kngg_cli.edit.common import display
             from kngg_cli.edit.init import init_region
-            from kngg_cli.edit.messages import msg
             from kngg_cli.engine import CheckOptions, check_path
             from kngg_cli.report.text import summary_line
 
@@ -151,14 +116,22 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             day = parse_today(today)
             created = init_region(directory, name=name, gemeente_values=gemeente or [], today=day)
             shown = display(directory.absolute())
-            out = [msg("init_done", language, region=created.region_id, path=shown, count=len(created.files))]
+            out = [
+                text(
+                    "edit.init_done", language, region=created.region_id, path=shown, count=len(created.files)
+                )
+            ]
             out += [f"  {relative}" for relative in created.files]
             result = check_path(directory, CheckOptions(today=day, lang=parse_lang(lang)))
-            out += ["", *(summary_line(r) for r in result.regions), msg("init_next", language, path=shown)]
+            out += [
+                "",
+                *(summary_line(r) for r in result.regions),
+                text("edit.init_next", language, path=shown),
+            ]
             sys.stdout.write("\n".join(out) + "\n")
             return 0
 
-        run(_guarded(action, lang), debug, lang)
+        run(action, debug, lang)
 
     @app.command("advance", help=summaries["advance"])
     def advance(
@@ -195,7 +168,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             )
             return _write_and_recheck(plan, today, lang, dry_run)
 
-        run(_guarded(action, lang, path), debug, lang)
+        run(action, debug, lang, path)
 
     @app.command("sign", help=summaries["sign"])
     def sign(
@@ -236,15 +209,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         debug: DebugOption = False,
     ) -> None:
         def action() -> int:
-            from kngg_cli.cli.common import CommandError
             from kngg_cli.edit.common import parse_date
             from kngg_cli.edit.sign import plan_sign
 
             if not party:
-                raise CommandError(
-                    "geef de organisatie die tekent op met --party ORG_ID",
-                    "give the organisation that signs with --party ORG_ID",
-                )
+                raise KnggError("cli.sign_no_party")
             plan = plan_sign(
                 path,
                 agreement_id,
@@ -256,4 +225,4 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             )
             return _write_and_recheck(plan, today, lang, dry_run)
 
-        run(_guarded(action, lang, path), debug, lang)
+        run(action, debug, lang, path)

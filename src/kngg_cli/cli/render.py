@@ -10,7 +10,6 @@ from typing import Annotated, Any
 import typer
 
 from kngg_cli.cli.common import (
-    CommandError,
     DebugOption,
     LangOption,
     PathArgument,
@@ -21,6 +20,7 @@ from kngg_cli.cli.common import (
     run,
     write_output,
 )
+from kngg_cli.texts import KnggError, Text, text
 
 try:
     from kngg_cli.cli.completion import complete_agreement_id
@@ -141,7 +141,6 @@ def _render(
         from kngg_cli.render import (
             RenderRefused,
             RenderRequest,
-            TemplateFailure,
             UnknownAgreement,
             render_path,
         )
@@ -149,35 +148,20 @@ def _render(
         chosen = output_format.value
         if chosen == "docx":
             if output in (None, "-"):
-                raise CommandError(
-                    "--format docx schrijft een bestand: geef --output BESTAND.docx",
-                    "--format docx writes a file: give --output FILE.docx",
-                )
+                raise KnggError("cli.docx_needs_output")
             from kngg_cli.render.docx import DocxUnavailable, check_available
 
             try:
                 check_available()
             except DocxUnavailable as error:
-                raise CommandError(
-                    f"Word-uitvoer heeft pandoc nodig; installeer het met: {error}",
-                    f"Word output needs pandoc; install it with: {error}",
-                ) from None
+                raise KnggError("cli.docx_needs_pandoc", install=str(error)) from None
         if reference_doc is not None:
             if chosen != "docx":
-                raise CommandError(
-                    "--reference-doc geldt alleen voor --format docx",
-                    "--reference-doc only applies to --format docx",
-                )
+                raise KnggError("cli.reference_doc_not_docx")
             if not reference_doc.is_file():
-                raise CommandError(
-                    f"referentiedocument '{reference_doc}' bestaat niet",
-                    f"reference document '{reference_doc}' does not exist",
-                )
+                raise KnggError("cli.reference_doc_missing", path=str(reference_doc))
             if not _is_word_file(reference_doc):
-                raise CommandError(
-                    f"referentiedocument '{reference_doc}' is geen Word-bestand (.docx)",
-                    f"reference document '{reference_doc}' is not a Word file (.docx)",
-                )
+                raise KnggError("cli.reference_doc_not_word", path=str(reference_doc))
         options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
         request = RenderRequest(document, chosen, agreement_id, reference_doc)
         try:
@@ -188,8 +172,6 @@ def _render(
         except UnknownAgreement as unknown:
             _print_unknown_agreement(unknown)
             return 1
-        except TemplateFailure as error:
-            raise CommandError(str(error)) from None
         write_output(rendered.content, output)
         _warn_placeholders(rendered.placeholders, rendered.lang)
         return 0
@@ -215,48 +197,30 @@ def _print_refusal(refused: Any) -> None:
     from kngg_cli.report.text import format_finding
 
     region = refused.region
-    english = region.lang == "en"
     context = ReportContext(os.getcwd(), color_enabled(sys.stderr), region.lang)
     lines_by_file = {str(f.path): f.lines for f in region.view.files}
     for finding in refused.findings:
         sys.stderr.write(format_finding(finding, context, lines_by_file.get(str(finding.location.path), [])))
         sys.stderr.write("\n")
-    count = len(refused.findings)
-    if english:
-        message = (
-            f"kngg: not rendered: {region.id} has {count} error{'s' if count != 1 else ''} in "
-            "structure, references or privacy (a document must never carry them); fix them first\n"
-        )
-    else:
-        message = (
-            f"kngg: niet weergegeven: {region.id} heeft {count} fout{'en' if count != 1 else ''} in "
-            "structuur, verwijzingen of privacy (die mogen nooit in een document komen); los ze eerst op\n"
-        )
-    sys.stderr.write(message)
+    errors = Text.counted("count.error", len(refused.findings))
+    sys.stderr.write(
+        "kngg: " + text("cli.render_refused", region.lang, region=region.id, errors=errors) + "\n"
+    )
 
 
 def _print_unknown_agreement(unknown: Any) -> None:
-    if unknown.lang == "en":
-        message = f"kngg: unknown agreement '{unknown.agreement_id}'"
-        if unknown.suggestion:
-            message += f"; did you mean '{unknown.suggestion}'?"
-        elif unknown.known:
-            message += f"; the region has: {', '.join(unknown.known)}"
-        else:
-            message += "; the region has no agreements yet"
-        sys.stderr.write(message + "\n")
-        return
-    message = f"kngg: onbekende overeenkomst '{unknown.agreement_id}'"
     if unknown.suggestion:
-        message += f"; bedoel je '{unknown.suggestion}'?"
+        more = Text("cli.unknown_agreement_suggest", suggestion=unknown.suggestion)
     elif unknown.known:
-        message += f"; de regio kent: {', '.join(unknown.known)}"
+        more = Text("cli.unknown_agreement_known", known=list(unknown.known))
     else:
-        message += "; de regio heeft nog geen overeenkomsten"
-    sys.stderr.write(message + "\n")
+        more = Text("cli.unknown_agreement_none")
+    message = text("cli.unknown_agreement", unknown.lang, agreement=unknown.agreement_id, more=more)
+    sys.stderr.write(f"kngg: {message}\n")
 
 
 def _warn_placeholders(placeholders: list[dict[str, str]], lang: str) -> None:
-    label = "warning" if lang == "en" else "waarschuwing"
     for entry in placeholders:
-        sys.stderr.write(f"kngg: {label}: {entry['text']}: {entry['where']}\n")
+        sys.stderr.write(
+            "kngg: " + text("cli.placeholder", lang, text=entry["text"], where=entry["where"]) + "\n"
+        )

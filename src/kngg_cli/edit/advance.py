@@ -14,6 +14,8 @@ from typing import Any
 
 from kngg_cli.edit.common import EditPlan, check_not_future, display, format_findings, one_region
 from kngg_cli.edit.textedit import EditableFile, Refusal, TextEditor
+from kngg_cli.texts import Text
+from kngg_cli.texts import text as wording
 
 
 def plan_advance(
@@ -27,7 +29,6 @@ def plan_advance(
 ) -> EditPlan:
     """Work out the change to region.yaml, or refuse (`context` is the text reporter's, for refusals)."""
     from kngg_cli.catalog import step_plan
-    from kngg_cli.edit.messages import msg
     from kngg_cli.engine import CheckOptions, check_path
     from kngg_cli.findings import Severity
     from kngg_cli.loading.files import REGION_FILE
@@ -46,10 +47,10 @@ def plan_advance(
     errors = [f for f in region.findings if f.severity is Severity.ERROR]
     if errors:
         shown = format_findings(errors, result, context or ReportContext(".", False, language))
-        noun = msg("error_one" if len(errors) == 1 else "error_many", language)
+        counted_errors = Text.counted("count.error", len(errors))
         if region.step is None:
-            raise Refusal("gate_open_unknown", [shown], count=len(errors), errors=noun)
-        raise Refusal("gate_open", [shown], step=region.step, count=len(errors), errors=noun)
+            raise Refusal("gate_open_unknown", [shown], errors=counted_errors)
+        raise Refusal("gate_open", [shown], step=region.step, errors=counted_errors)
     step = region.step
     document = _region_document(source)
     if region.phase != 1 or step is None or document is None:
@@ -60,18 +61,20 @@ def plan_advance(
     editor = TextEditor(source, document)
     if step < step_plan().last_step:
         editor.set_scalar(("progress", "step"), step + 1)
-        following = msg("at_step", language, step=step + 1)
+        following = wording("where.step", language, step=step + 1)
     else:
         editor.set_scalar(("progress", "phase"), 2)
         editor.remove_key(("progress",), "step")
-        following = msg("at_phase_2", language)
+        following = wording("where.phase_2", language)
     entry: dict[str, Any] = {"step": step, "date": day}
     if evidence:
         entry["evidence"] = evidence_reference(evidence, root)
     add_completed(editor, entry)
     text = editor.new_text()
     editor.verify(text)
-    summary = msg("advanced", language, step=step, date=day.isoformat(), region=region.id, next=following)
+    summary = wording(
+        "edit.advanced", language, step=step, date=day.isoformat(), region=region.id, next=following
+    )
     return EditPlan(source, editor, text, root, summary)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kngg_cli.edit.textedit import CannotEdit, EditableFile, Refusal, TextEditor
+from kngg_cli.texts import KnggError
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -63,7 +64,7 @@ def parse_date(value: str | None, option: str) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise CannotEdit("bad_date", option=option, value=value) from None
+        raise KnggError("cli.bad_date", option=option, value=value) from None
 
 
 def check_not_future(when: date, today: date) -> None:

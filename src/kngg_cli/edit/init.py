@@ -184,16 +184,16 @@ class UnknownGemeenten(CannotEdit):
         self.unknown = unknown
 
     def message(self, lang: str = "nl") -> str:
-        from kngg_cli.edit.messages import msg
+        from kngg_cli.texts import text
 
         def one(value: str, hint: str | None) -> str:
             if hint is None:
-                return msg("init_unknown_value", lang, value=value)
-            options = msg("or", lang).join(f"'{option}'" for option in hint.split("|"))
-            return msg("init_unknown_value_hint", lang, value=value, suggestion=options)
+                return f"'{value}'"
+            options = text("word.or", lang).join(f"'{option}'" for option in hint.split("|"))
+            return text("edit.init_unknown_value_hint", lang, value=value, suggestion=options)
 
-        values = msg("and", lang).join(one(value, hint) for value, hint in self.unknown)
-        return msg(self.key, lang, values=values, **self.params)
+        values = text("word.and", lang).join(one(value, hint) for value, hint in self.unknown)
+        return text(self.key, lang, values=values, **self.params)
 
 
 def _unique(candidate: str, used: set[str]) -> str:

@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from kngg_cli.edit.common import EditPlan, check_not_future, display, one_region
-from kngg_cli.edit.messages import msg
 from kngg_cli.edit.textedit import EditableFile, Refusal, SyntaxRefusal, TextEditor
+from kngg_cli.texts import text as wording
 
 
 def plan_sign(
@@ -77,9 +77,9 @@ def plan_sign(
     editor.verify(text)
     if recorded is not None and not editor.changed:
         signed = recorded.isoformat()
-        summary = msg("already_signed", lang, party=party, agreement=agreement_id, signed=signed)
+        summary = wording("edit.already_signed", lang, party=party, agreement=agreement_id, signed=signed)
     else:
-        summary = msg("signed", lang, party=party, agreement=agreement_id, date=day.isoformat())
+        summary = wording("edit.signed", lang, party=party, agreement=agreement_id, date=day.isoformat())
     return EditPlan(editable, editor, text, root, summary)
 
 

@@ -37,33 +37,23 @@ from typing import Any
 from kngg_cli.findings import Span
 from kngg_cli.loading.positions import NodePath, NodePosition, PositionIndex
 from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml, resolve_plain
+from kngg_cli.texts import KnggError, Text
 
 # -- problems ----------------------------------------------------------------------------------
 
 
-class EditProblem(Exception):
-    """An editing command stops; nothing is written. `key` and `params` name a message of
-    `edit.messages`; `details` are lines printed before it (findings, for example)."""
+class EditProblem(KnggError):
+    """An editing command stops; nothing is written. `key` names the text `edit.<key>` of
+    catalog/texts.yaml; `details` are lines printed before it (findings, for example); a
+    `suggestion` param (a did-you-mean value or None) reads "; bedoel je '…'?" or nothing."""
 
     exit_code = 1
 
     def __init__(self, key: str, details: list[str] | None = None, **params: Any) -> None:
-        super().__init__(key)
-        self.key = key
-        self.params = params
-        self.details = details or []
-
-    def message(self, lang: str = "nl") -> str:
-        """The message in lang; a `suggestion` param (a did-you-mean value or None) is worded here."""
-        from kngg_cli.edit.messages import msg, suggestion
-
-        params = dict(self.params)
         if "suggestion" in params:
-            params["suggestion"] = suggestion(params["suggestion"], lang)
-        return msg(self.key, lang, **params)
-
-    def __str__(self) -> str:
-        return self.message("nl")
+            found = params["suggestion"]
+            params["suggestion"] = Text("edit.suggestion", suggestion=found) if found else ""
+        super().__init__(f"edit.{key}", details=details, **params)
 
 
 class Refusal(EditProblem):

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from kngg_cli.findings import Span
 from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml
+from kngg_cli.texts import KnggError
 
 REGION_FILE = "region.yaml"
 MAX_FILE_BYTES = 5_000_000  # "larger than 5 MB" (rules.md, S009): decimal megabytes, the stricter reading
@@ -17,8 +18,11 @@ SKIPPED_TOP_FOLDERS = frozenset({"templates", "build", "out"})
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
-class NoRegionError(Exception):
+class NoRegionError(KnggError):
     """PATH is not inside a region and holds none: the command cannot run (exit 2)."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__("cli.no_region", path=path)
 
 
 @dataclass(slots=True)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kngg_cli.suggest import closest
+from kngg_cli.texts import KnggError
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
@@ -67,8 +68,11 @@ class UnknownAgreement(Exception):
         self.suggestion = closest(agreement_id, known, cutoff=0.5)
 
 
-class TemplateFailure(Exception):
+class TemplateFailure(KnggError):
     """A template (the region's own, usually) could not be rendered: one clear line (exit 2)."""
+
+    def __init__(self, name: str, where: str, problem: str) -> None:
+        super().__init__("cli.template_failed", name=name, where=where, problem=problem)
 
 
 def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Rendered:
@@ -79,8 +83,7 @@ def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Re
     if len(result.regions) != 1:
         names = ", ".join(r.id for r in result.regions)
         raise UsageError(
-            f"render werkt op één regio; '{path}' bevat er {len(result.regions)} ({names})",
-            f"render works on one region; '{path}' holds {len(result.regions)} ({names})",
+            "cli.one_region", command="render", path=str(path), count=len(result.regions), names=names
         )
     return render_region(result.regions[0], request, options.today)
 
@@ -105,7 +108,7 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
         text = environment.get_template(name).render(context)
     except TemplateError as error:
         where = f"{error.name}:{error.lineno}: " if getattr(error, "lineno", None) else ""  # type: ignore[attr-defined]
-        raise TemplateFailure(f"sjabloon {name}: {where}{type(error).__name__}: {error.message}") from None
+        raise TemplateFailure(name, where, f"{type(error).__name__}: {error.message}") from None
     if template_output == "md":
         text = re.sub(r"\n{3,}", "\n\n", text)
     text = text.rstrip("\n") + "\n"

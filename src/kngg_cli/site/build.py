@@ -18,8 +18,7 @@ def single_region(path: Path, options: CheckOptions, command: str) -> RegionResu
     if len(result.regions) != 1:
         names = ", ".join(r.id for r in result.regions)
         raise UsageError(
-            f"{command} werkt op één regio; '{path}' bevat er {len(result.regions)} ({names})",
-            f"{command} works on one region; '{path}' holds {len(result.regions)} ({names})",
+            "cli.one_region", command=command, path=str(path), count=len(result.regions), names=names
         )
     return result.regions[0]
 
