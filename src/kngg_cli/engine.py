@@ -17,8 +17,8 @@ from kngg_cli.catalog import RuleInfo, catalogue, render_message, step_plan
 from kngg_cli.findings import Finding, Location, Problem, Severity, Span, count_by_severity
 from kngg_cli.language import choose_language
 from kngg_cli.loading.files import SourceFile, find_region_roots
-from kngg_cli.loading.region import load_region
-from kngg_cli.model.document import build_documents
+from kngg_cli.loading.region import LoadedRegion, load_region
+from kngg_cli.model.document import Document, build_documents
 from kngg_cli.rules import registered_rules
 from kngg_cli.rules.context import RegionView
 from kngg_cli.texts import KnggError
@@ -138,9 +138,19 @@ def parse_target(target: str, current_step: int) -> int:
     raise UsageError("cli.bad_target", target=target, last=last)
 
 
-def check_region(root: Path, options: CheckOptions) -> RegionResult:
-    loaded = load_region(root)
-    documents = build_documents(loaded)
+def check_region(root: Path, options: CheckOptions, texts: Mapping[Path, str] | None = None) -> RegionResult:
+    """Check the region at root; `texts` are files as an editor holds them (see load_region)."""
+    return check_loaded(load_region(root, texts), options)
+
+
+def check_loaded(
+    loaded: LoadedRegion, options: CheckOptions, documents: list[Document] | None = None
+) -> RegionResult:
+    """Check a region already in memory. `documents` are its validated documents when the caller
+    keeps them between runs (the language server re-validates only the file that changed)."""
+    root = loaded.root
+    if documents is None:
+        documents = build_documents(loaded)
     view = RegionView(root, loaded.files, documents, options.today)
     view.unreadable = any(not f.readable for f in loaded.files)
     phase, step, region_language = _progress(view)
@@ -317,6 +327,7 @@ def _finding(
         problem.subject,
         enforced,
         gate_severity,
+        tuple(str(problem.params[k]) for k in ("suggestion", "suggestion_code") if problem.params.get(k)),
     )
 
 

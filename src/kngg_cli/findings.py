@@ -64,6 +64,7 @@ class Finding:
     subject: str | None = None
     enforced: bool = True  # False for the current step's to-do items reported as info
     gate_severity: Severity | None = None  # an open item's severity once its gate is enforced
+    suggestions: tuple[str, ...] = ()  # did-you-mean values (an editor offers them as quick fixes)
 
     @property
     def sort_key(self) -> tuple[str, int, int, str]:

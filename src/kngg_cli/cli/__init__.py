@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "render": "Schrijf het regioplan, een overeenkomst of een statusrapport (md, html, docx).",
     "site": "Maak een website van de regio (of een landelijk overzicht van alle regio's) om te publiceren.",
     "calendar": "De data van de regio als agenda (.ics): overleggen, evaluaties, einddata.",
+    "lsp": "Taalserver voor editors (stdin/stdout): meldingen tijdens het typen, aanvullen, uitleg.",
 }
 
 HELP_INTRO = (

@@ -17,6 +17,7 @@ COMMAND_MODULES = (
     "kngg_cli.cli.render",
     "kngg_cli.cli.site",
     "kngg_cli.cli.calendar",
+    "kngg_cli.cli.lsp",
 )
 
 

@@ -8,7 +8,7 @@ import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kngg_cli.findings import Span
+from kngg_cli.findings import FILE_START, Span
 from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml
 from kngg_cli.texts import KnggError
 
@@ -98,8 +98,19 @@ def _inside(path: Path, root: Path) -> bool:
     return True
 
 
-def read_source(path: Path, root: Path) -> SourceFile:
+def read_source(path: Path, root: Path, text: str | None = None) -> SourceFile:
+    """Read and parse one file. `text` is its content as an editor holds it (perhaps not saved):
+    then the disk is not read, but the same limits apply."""
     source = SourceFile(path=path, relative=path.relative_to(root).as_posix())
+    if text is not None:
+        if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
+            size = len(text.encode("utf-8"))
+            source.issues.append(LoadIssue("S009", "too_large", FILE_START, {"size_mb": _megabytes(size)}))
+            source.readable = False
+            return source
+        if "\x00" in text:
+            return _refuse(source, "binary")
+        return parse_source(source, text.removeprefix("\ufeff"))
     problem = _refusal(path, root)
     if problem is not None:
         source.issues.append(problem)
@@ -109,9 +120,14 @@ def read_source(path: Path, root: Path) -> SourceFile:
     if b"\x00" in raw:
         return _refuse(source, "binary")
     try:
-        text = raw.decode("utf-8-sig")
+        decoded = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return _refuse(source, "not_utf8", _byte_span(raw, error.start))
+    return parse_source(source, decoded)
+
+
+def parse_source(source: SourceFile, text: str) -> SourceFile:
+    """Fill in a file's text, lines, documents and issues from its decoded text."""
     source.text = text
     source.lines = text.splitlines()
     if not text.strip():
@@ -121,6 +137,10 @@ def read_source(path: Path, root: Path) -> SourceFile:
     source.issues.extend(result.issues)
     source.readable = not result.fatal
     return source
+
+
+def _megabytes(size: int) -> float:
+    return math.ceil(size / 100_000) / 10
 
 
 def _refusal(path: Path, root: Path) -> LoadIssue | None:
@@ -134,7 +154,7 @@ def _refusal(path: Path, root: Path) -> LoadIssue | None:
         return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": "not a regular file"})
     size = status.st_size
     if size > MAX_FILE_BYTES:
-        return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": math.ceil(size / 100_000) / 10})
+        return LoadIssue("S009", "too_large", Span(1, 1, 1, 1), {"size_mb": _megabytes(size)})
     return None
 
 

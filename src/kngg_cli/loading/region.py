@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from kngg_cli.findings import FILE_START
-from kngg_cli.loading.files import REGION_FILE, SourceFile, discover_files, read_source
+from kngg_cli.loading.files import REGION_FILE, YAML_SUFFIXES, SourceFile, discover_files, read_source
 from kngg_cli.loading.yamlnodes import LoadIssue
 
 
@@ -18,13 +19,22 @@ class LoadedRegion:
     files: list[SourceFile]
 
 
-def load_region(root: Path) -> LoadedRegion:
+def load_region(root: Path, texts: Mapping[Path, str] | None = None) -> LoadedRegion:
+    """Every YAML file of the region at root. `texts` holds files as an editor has them (absolute
+    paths inside this region): they are used instead of the disk, and count even when not saved yet."""
+    texts = texts or {}
     paths, escaping_links = discover_files(root)
+    unsaved = [
+        p for p in texts if p not in paths and p.name.endswith(YAML_SUFFIXES) and p.is_relative_to(root)
+    ]
+    paths = sorted([*paths, *unsaved])
     region_path = root / REGION_FILE
-    region_file = read_source(region_path, root) if region_path in paths else None
+    region_file = read_source(region_path, root, texts.get(region_path)) if region_path in paths else None
     excluded = excluded_patterns(region_file) if region_file is not None else ()
     files = [
-        region_file if path == region_path and region_file is not None else read_source(path, root)
+        region_file
+        if path == region_path and region_file is not None
+        else read_source(path, root, texts.get(path))
         for path in paths
         if path == region_path or not is_excluded(path.relative_to(root).as_posix(), excluded)
     ]

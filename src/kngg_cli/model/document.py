@@ -93,19 +93,23 @@ def _first_line(span: Span) -> Span:
 
 
 def build_documents(loaded: LoadedRegion) -> list[Document]:
+    return [document for source in loaded.files for document in documents_of(source)]
+
+
+def documents_of(source: SourceFile) -> list[Document]:
+    """The validated documents of one file (the language server rebuilds only the file that changed)."""
     documents: list[Document] = []
-    for source in loaded.files:
-        for index, parsed in enumerate(source.documents):
-            validated = validate_document(parsed.data)
-            documents.append(
-                Document(
-                    source,
-                    index,
-                    parsed.data,
-                    parsed.positions,
-                    validated.kind,
-                    validated.model,
-                    validated.issues,
-                )
+    for index, parsed in enumerate(source.documents):
+        validated = validate_document(parsed.data)
+        documents.append(
+            Document(
+                source,
+                index,
+                parsed.data,
+                parsed.positions,
+                validated.kind,
+                validated.model,
+                validated.issues,
             )
+        )
     return documents
