@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import typer
 
-from kngg_cli.cli.common import CommandError, DebugOption, LangOption, run
+from kngg_cli.cli.common import DebugOption, LangOption, run
+from kngg_cli.texts import KnggError
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -16,10 +17,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             except ImportError as error:
                 if error.name not in ("pygls", "lsprotocol") and not str(error.name).startswith("pygls."):
                     raise
-                raise CommandError(
-                    "kngg lsp heeft het extra pakket 'lsp' nodig: pip install 'kngg-cli[lsp]'",
-                    "kngg lsp needs the 'lsp' extra: pip install 'kngg-cli[lsp]'",
-                ) from None
+                raise KnggError("cli.lsp_extra") from None
             serve()
             return 0
 

@@ -17,13 +17,13 @@ from lsprotocol import types as lsp
 
 from kngg_cli.findings import Finding, Severity, Span
 from kngg_cli.lsp.regions import OpenRegion
+from kngg_cli.texts import text
 
 _SEVERITY = {
     Severity.ERROR: lsp.DiagnosticSeverity.Error,
     Severity.WARNING: lsp.DiagnosticSeverity.Warning,
     Severity.INFO: lsp.DiagnosticSeverity.Information,
 }
-_HINT_LABEL = {"nl": "tip", "en": "hint"}
 _GEMEENTE_CODE = re.compile(r"^GM\d{4}$")
 
 
@@ -67,7 +67,7 @@ def to_offset_column(lines: list[str], position: lsp.Position) -> tuple[str, int
 def diagnostic(finding: Finding, lines: list[str], lang: str) -> lsp.Diagnostic:
     message = finding.message
     if finding.hint:
-        message += f"\n{_HINT_LABEL.get(lang, 'tip')}: {finding.hint}"
+        message += f"\n{text('label.hint', lang)}: {finding.hint}"
     data = {"suggestions": list(finding.suggestions)} if finding.suggestions else None
     return lsp.Diagnostic(
         range=to_range(finding.location.span, lines),
@@ -95,7 +95,7 @@ def quick_fixes(
         replacement = _pick(written, suggestions)
         quote = written[0] if len(written) > 1 and written[0] in "\"'" and written[-1] == written[0] else ""
         new_text = f"{quote}{replacement}{quote}"
-        title = f"Vervang door '{replacement}'" if lang == "nl" else f"Replace with '{replacement}'"
+        title = text("lsp.replace_with", lang, suggestion=replacement)
         edit = lsp.WorkspaceEdit(changes={uri: [lsp.TextEdit(diag.range, new_text)]})
         actions.append(
             lsp.CodeAction(
