@@ -160,20 +160,45 @@ def test_missing_content_is_a_listed_placeholder_and_a_warning(invoke, render_re
 
 def test_agreement_draft_structure(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
     text = invoke("render", "agreement", "sok-2025", str(render_region)).stdout
-    articles = re.findall(r"^## Artikel (\d+)\. (.+)$", text, flags=re.M)
+    articles = re.findall(r"^## Artikel (\d+)\. (.+?)(?: \(modeltekst\))?$", text, flags=re.M)
     assert [int(n) for n, _ in articles] == list(range(1, len(articles) + 1))
     titles = [title for _, title in articles]
-    assert titles[:3] == ["Doel", "Looptijd", "Rollen en verantwoordelijkheden"]
-    assert titles[-3:] == ["Privacy en gegevensuitwisseling", "Geschillen", "Wijziging en opzegging"]
+    assert titles[:5] == [
+        "Begripsbepalingen",
+        "Doel",
+        "Looptijd",
+        "Rollen en verantwoordelijkheden",
+        "Governance en besluitvorming",
+    ]
+    assert titles[-5:] == [
+        "Wijziging",
+        "Opzegging en beëindiging",
+        "Aansprakelijkheid",
+        "Geschillen",
+        "Slotbepalingen",
+    ]
     assert "Financiering" in titles and "Indirecte uren centrale zorgverleners" in titles
-    assert "## Overwegingen" in text and "1. Ieder kind groeit gezond op." in text
-    assert "1 april 2025 en eindigt op 31 december 2027" in text
-    assert "| A. de Wit, wethouder | Gemeente Almere | 14 maart 2025 |" in text
+    assert "Toetreding en uittreding" in titles and "Privacy en gegevensverwerking" in titles
+    # every lid is numbered after its article: 3.1, 3.2, …
+    for number, _title in articles:
+        body = text.split(f"## Artikel {number}. ", 1)[1].split("\n## ", 1)[0]
+        leden = re.findall(r"^\*\*(\d+)\.(\d+)\*\* ", body, flags=re.M)
+        assert leden, f"article {number} has no numbered lid"
+        assert all(a == number for a, _ in leden)
+        assert [int(b) for _, b in leden] == list(range(1, len(leden) + 1))
+    assert "Overwegende dat:" in text and "Ieder kind groeit gezond op" in text
+    assert "1 april 2025 en eindigt van rechtswege op 31 december 2027" in text
+    assert "rechtsgeldig vertegenwoordigd door A. de Wit, wethouder" in text
+    # a wethouder signs for a gemeente only with a volmacht of the burgemeester (art. 171 Gemeentewet)
+    assert "[IN TE VULLEN: volmacht van de burgemeester (art. 171 Gemeentewet)]" in text
+    assert "| Organisatie | Gemeente Almere |" in text and "| Datum | 14 maart 2025 |" in text
+    assert "## Modelteksten" in text and "- Artikel 1. Begripsbepalingen" in text
+    assert text.startswith("**CONCEPT**")
 
 
 def test_english(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
     text = invoke("render", "agreement", "sok-2025", str(render_region), "--lang", "en").stdout
-    assert "## Article 1. Purpose" in text
+    assert "## Article 1. Definitions (model text)" in text and "## Article 2. Purpose (model text)" in text
     assert "[TO BE FILLED IN: financiering]" in text
     assert "14 March 2025" in text
 
@@ -358,18 +383,20 @@ def test_docx_agreement(invoke, render_region: Path, tmp_path: Path) -> None:  #
     paragraphs = _paragraphs(root)
     headings = [text for style, text in paragraphs if style.startswith("Heading")]
     assert "Samenwerkingsovereenkomst Test 2025" in headings
-    assert "Artikel 1. Doel" in headings and "Ondertekening" in headings
+    assert "Artikel 2. Doel (modeltekst)" in headings and "Ondertekening" in headings
     assert any(style == "Heading1" for style, _ in paragraphs)
     assert any(style == "Heading2" for style, _ in paragraphs)
     tables = list(root.iter(f"{W}tbl"))
-    signature = tables[-1]
-    rows = [
-        ["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
-        for row in signature.iter(f"{W}tr")
+    blocks = [
+        [
+            ["".join(t.text or "" for t in cell.iter(f"{W}t")) for cell in row.iter(f"{W}tc")]
+            for row in table.iter(f"{W}tr")
+        ]
+        for table in tables[-2:]
     ]
-    assert rows[0] == ["Naam", "Organisatie", "Datum", "Handtekening"]
-    assert [row[1] for row in rows[1:]] == ["Gemeente Almere", EVIL]  # every party, the name intact
-    assert rows[2][2] == "[IN TE VULLEN: ondertekening]"
+    # one signature block per party, the name intact
+    assert [block[0] for block in blocks] == [["Organisatie", "Gemeente Almere"], ["Organisatie", EVIL]]
+    assert ["Datum", "[IN TE VULLEN: ondertekening]"] in blocks[1]
     # page numbers: the footer of the shipped reference document holds a PAGE field
     footers = [n for n in names if n.startswith("word/footer")]
     assert footers

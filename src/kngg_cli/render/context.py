@@ -571,6 +571,7 @@ class ContextBuilder:
             "target": self.target,
             "today": self.date(self.today),
             "region": self.region(),
+            "colophon": self.t["colophon"].format(today=self.date(self.today)),
         }
 
     def plan(self) -> dict[str, Any]:
@@ -600,20 +601,11 @@ class ContextBuilder:
         return context
 
     def agreement_document(self, agreement_id: str) -> dict[str, Any]:
+        from kngg_cli.render.agreement import AgreementBuilder
+
         context = self.base()
         chosen = next(model for _d, model in self.view.agreements() if model.id == agreement_id)
-        context["agreement"] = self.agreement(agreement_id, chosen, full=True)
-        text = labels.ARTICLE_TEXT[self.lang]
-        context["articles"] = {
-            "purpose": text["purpose"].format(region=context["region"]["name"]),
-            "term": text["term"].format(
-                start=context["agreement"]["valid_from"], end=context["agreement"]["valid_until"]
-            ),
-            "roles": text["roles"],
-            "disputes": text["disputes"],
-            "change": text["change"],
-        }
-        context["article_titles"] = {k[:-6]: v for k, v in text.items() if k.endswith("_title")}
+        context["agreement"] = AgreementBuilder(self, chosen).build()
         context["placeholders"] = self.gaps.found
         return context
 

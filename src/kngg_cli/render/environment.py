@@ -48,19 +48,28 @@ def markdown_escape(text: str) -> str:
     return _ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
 
 
+# a placeholder inside a longer sentence (a party's representation, an article's lid) is marked too
+_EMBEDDED_PLACEHOLDER = re.compile(r"\[(?:IN TE VULLEN|TO BE FILLED IN): [^\[\]]*\]")
+
+
 def _finalize_markdown(value: Any) -> Any:
     if isinstance(value, Markup):
         return str(value)
     if isinstance(value, Placeholder):
         return f"**{value}**"
     if isinstance(value, str):
-        return markdown_escape(value)
+        return _EMBEDDED_PLACEHOLDER.sub(lambda m: f"**{m.group(0)}**", markdown_escape(value))
     return value
 
 
 def _finalize_html(value: Any) -> Any:
     if isinstance(value, Placeholder):
         return Markup('<mark class="placeholder">{}</mark>').format(str(value))
+    if isinstance(value, str) and not isinstance(value, Markup) and _EMBEDDED_PLACEHOLDER.search(value):
+        escaped = str(escape(value))
+        return Markup(
+            _EMBEDDED_PLACEHOLDER.sub(lambda m: f'<mark class="placeholder">{m.group(0)}</mark>', escaped)
+        )
     return value
 
 

@@ -42,6 +42,7 @@ MONTHS = {
 TEXT: dict[str, dict[str, str]] = {
     "nl": {
         "plan_title": "Plan van aanpak",
+        "colophon": "Colofon: dit document is op {today} met kngg opgesteld uit de bestanden van de regio. Tekst die niet van de regio komt, is als modeltekst gemarkeerd.",
         "status_title": "Voortgangsrapportage voor de kerngroep",
         "agreement_draft": "Concept",
         "generated": "Opgesteld met kngg op",
@@ -154,6 +155,7 @@ TEXT: dict[str, dict[str, str]] = {
     },
     "en": {
         "plan_title": "Plan of approach",
+        "colophon": "Colophon: this document was drawn up with kngg on {today} from the region's files. Text that does not come from the region is marked as model text.",
         "status_title": "Progress report for the kerngroep",
         "agreement_draft": "Draft",
         "generated": "Drawn up with kngg on",
@@ -317,8 +319,11 @@ CLAUSE_TITLES = {
         "opleiding": "Opleiding en scholing",
         "communicatie": "Communicatie en materiaal",
         "indirecte_uren_czv": "Indirecte uren centrale zorgverleners",
-        "privacy": "Privacy en gegevensuitwisseling",
-        "looptijd_en_opzegging": "Wijziging en opzegging",
+        "privacy": "Privacy en gegevensverwerking",
+        "looptijd_en_opzegging": "Opzegging en beëindiging",
+        "toetreding_en_uittreding": "Toetreding en uittreding",
+        "aansprakelijkheid": "Aansprakelijkheid",
+        "geschillen": "Geschillen",
     },
     "en": {
         "financiering": "Funding",
@@ -330,8 +335,11 @@ CLAUSE_TITLES = {
         "opleiding": "Training",
         "communicatie": "Communication and materials",
         "indirecte_uren_czv": "Indirect hours of central care providers",
-        "privacy": "Privacy and data exchange",
-        "looptijd_en_opzegging": "Amendment and termination",
+        "privacy": "Privacy and data processing",
+        "looptijd_en_opzegging": "Termination",
+        "toetreding_en_uittreding": "Accession and withdrawal",
+        "aansprakelijkheid": "Liability",
+        "geschillen": "Disputes",
     },
 }
 
