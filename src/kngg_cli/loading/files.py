@@ -117,6 +117,11 @@ def read_source(path: Path, root: Path, text: str | None = None) -> SourceFile:
         source.readable = False
         return source
     raw = path.read_bytes()
+    encoding = text_encoding(raw)
+    if encoding is not None and encoding != "utf-8":
+        source.issues.append(LoadIssue("S009", "other_encoding", FILE_START, {"encoding": encoding.upper()}))
+        source.readable = False
+        return source
     if b"\x00" in raw:
         return _refuse(source, "binary")
     try:
@@ -141,6 +146,37 @@ def parse_source(source: SourceFile, text: str) -> SourceFile:
 
 def _megabytes(size: int) -> float:
     return math.ceil(size / 100_000) / 10
+
+
+# byte-order marks, longest first (the UTF-32 LE mark begins with the UTF-16 LE one)
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def text_encoding(raw: bytes) -> str | None:
+    """The Unicode encoding a file's bytes are in, when they say so: by a byte-order mark, or by the
+    NUL pattern that UTF-16 and UTF-32 give ASCII text (Notepad's "Unicode" is UTF-16 LE with a
+    mark). None for anything else (UTF-8 without a mark, a binary file)."""
+    for mark, name in _BOMS:
+        if raw.startswith(mark):
+            return name
+    head = raw[:400]
+    if len(head) >= 8 and b"\x00" in head:
+        if head[1:4] == b"\x00\x00\x00" and head[0] != 0:
+            return "utf-32-le"
+        if head[:3] == b"\x00\x00\x00" and head[3] != 0:
+            return "utf-32-be"
+        odd, even = head[1::2], head[0::2]
+        if odd.count(0) > len(odd) * 0.8 and even.count(0) < len(even) * 0.2:
+            return "utf-16-le"
+        if even.count(0) > len(even) * 0.8 and odd.count(0) < len(odd) * 0.2:
+            return "utf-16-be"
+    return None
 
 
 def _refusal(path: Path, root: Path) -> LoadIssue | None:

@@ -335,4 +335,68 @@ def _syntax_issue(error: Any, text: str) -> LoadIssue:
         line, column = len(lines), len(lines[-1]) + 1
     problem = (error.problem or "").strip()
     context = (error.context or "").strip()
+    opened = _quote_opened(error, text)
+    if opened is not None:
+        return _quote_issue(lines, opened, line)
+    if mark is not None and 0 <= mark.line < len(lines):
+        issue = _reserved_start(lines[mark.line], mark.column, line, problem)
+        if issue is not None:
+            return issue
     return LoadIssue("S001", "default", Span.point(line, column), {"problem": problem, "context": context})
+
+
+def _quote_opened(error: Any, text: str) -> tuple[int, int] | None:
+    """Where a quote opened that was not closed on its line, when that is what made the parser stop.
+
+    libyaml reads on from an unclosed quote until the next quote character, perhaps many lines on
+    (in a comment), and stops there or at the end of the file; the cause is where the quote opened.
+    Returns 0-based (line, column) of the opening quote, or None."""
+    context = (error.context or "").strip()
+    if context.startswith("while scanning a quoted scalar") and error.context_mark is not None:
+        return error.context_mark.line, error.context_mark.column
+    stop = error.problem_mark
+    if stop is None:
+        return None
+    from ruamel.yaml import YAML
+
+    opened: tuple[int, int] | None = None
+    try:
+        for token in YAML(typ="safe", pure=True).scan(text):
+            start, end = token.start_mark, token.end_mark
+            if (start.line, start.column) >= (stop.line, stop.column):
+                break
+            quoted = type(token).__name__ == "ScalarToken" and token.style in ("'", '"')
+            if quoted and end.line > start.line and stop.line - end.line <= 1:
+                opened = (start.line, start.column)
+    except Exception:  # the scanner stops at the same mistake; what it read up to there is enough
+        pass
+    return opened
+
+
+def _quote_issue(lines: list[str], opened: tuple[int, int], stop_line: int) -> LoadIssue:
+    line, column = opened
+    text = lines[line] if line < len(lines) else ""
+    value = text[column:].rstrip()
+    key = text[:column].rstrip()
+    bare = value[1:] if value.startswith('"') else value  # an apostrophe stays: "'t Zandt"
+    bare = bare.replace('"', '\\"')
+    params = {"quote": value[:1] or '"', "stop_line": stop_line, "example": f'{key} "{bare}"'.strip()}
+    message_key = (
+        "apostrophe_start" if value.startswith("'") and not value.endswith("'") else "unclosed_quote"
+    )
+    return LoadIssue(
+        "S001", message_key, Span(line + 1, column + 1, line + 1, column + 1 + max(1, len(value))), params
+    )
+
+
+def _reserved_start(text: str, column: int, line: int, problem: str) -> LoadIssue | None:
+    """A value that starts with `@` or a backtick (YAML reserves them): quote the whole value."""
+    if not problem.startswith("found character that cannot start any token"):
+        return None
+    char = text[column : column + 1]
+    if char not in ("@", "`", "%"):
+        return None
+    value = text[column:].split(" #")[0].rstrip()
+    example = f'{text[:column].rstrip()} "{value}"'.strip()
+    span = Span(line, column + 1, line, column + 1 + max(1, len(value)))
+    return LoadIssue("S001", "reserved_start", span, {"char": char, "example": example})

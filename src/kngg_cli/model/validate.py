@@ -86,11 +86,12 @@ def _conditional_issues(kind: str, data: dict[str, Any]) -> list[ModelIssue]:
     if kind == "Organisation" and data.get("type") == "gemeente" and data.get("gemeente") is None:
         issues.append(ModelIssue("S004", "missing_gemeente", ("gemeente",), {"field": "gemeente"}))
     if kind == "Region":
-        progress = data.get("progress") or {}
-        if progress.get("phase") == 1 and progress.get("step") is None:
+        progress = data.get("progress")
+        if isinstance(progress, dict) and progress.get("phase") == 1 and progress.get("step") is None:
             issues.append(ModelIssue("S004", "missing", ("progress", "step"), {"field": "step"}))
     if kind == "MonitoringPlan":
-        for index, indicator in enumerate(data.get("indicators") or []):
+        indicators = data.get("indicators")
+        for index, indicator in enumerate(indicators if isinstance(indicators, list) else []):
             if isinstance(indicator, dict) and indicator.get("ref") is None and indicator.get("id") is None:
                 issues.append(ModelIssue("S004", "indicator_identity", ("indicators", index)))
     return issues
@@ -116,6 +117,9 @@ def _issue(model_class: type[BaseModel], error: Any) -> ModelIssue:
     if kind == "too_short":
         return ModelIssue("S004", "empty_list", loc, params)
     if kind in ("string_type",):
+        if params["field"] in GEMEENTE_CODE_FIELDS and _is_code_digits(given):
+            # `code: 0153` reads as the number 153: the fix is the CBS code, not quotes
+            return ModelIssue("S004", "gemeente_code_number", loc, {**params, "code": f"GM{int(given):04d}"})
         return ModelIssue("S004", "expected_text", loc, params)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return ModelIssue("S004", "expected_integer", loc, params)
@@ -134,6 +138,14 @@ def _issue(model_class: type[BaseModel], error: Any) -> ModelIssue:
         return ModelIssue("S004", problem if problem in date_keys else NOT_A_DATE, loc, params)
     params["problem"] = error.get("msg", "")
     return ModelIssue("S004", "default", loc, params)
+
+
+# the fields whose values are CBS codes (GemeenteCode in the models)
+GEMEENTE_CODE_FIELDS = frozenset({"code", "gemeente", "gemeenten", "on_behalf_of"})
+
+
+def _is_code_digits(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 9999
 
 
 def _is_function_tag(part: Any) -> bool:

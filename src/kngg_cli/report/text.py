@@ -17,10 +17,19 @@ _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 def report(result: CheckResult, context: ReportContext) -> str:
     lines_by_file = {str(f.path): f.lines for r in result.regions for f in r.view.files}
     blocks = [
-        format_finding(f, context, lines_by_file.get(str(f.location.path), [])) for f in result.findings
+        format_finding(f, context, lines_by_file.get(str(f.location.path), []))
+        for f in sorted(result.findings, key=_causes_first)
     ]
     summaries = [summary_line(r) for r in result.regions]
     return "".join(block + "\n" for block in blocks) + "\n".join(summaries) + "\n"
+
+
+# findings that make others meaningless: a file that cannot be read or parsed (cli.md, "text")
+_FIRST = ("S001", "S009")
+
+
+def _causes_first(finding: Finding) -> tuple[bool, tuple[str, int, int, str]]:
+    return (finding.code not in _FIRST, finding.sort_key)
 
 
 def _paint(text: str, style: str, context: ReportContext) -> str:

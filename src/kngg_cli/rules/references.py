@@ -64,13 +64,14 @@ def _maybe_defined(view: RegionView) -> frozenset[str]:
 def _text_of(source: Any) -> str:
     if source.text:
         return str(source.text)
-    from kngg_cli.loading.files import MAX_FILE_BYTES
+    from kngg_cli.loading.files import MAX_FILE_BYTES, text_encoding
 
     try:  # not UTF-8: read it leniently, only to find ids
         path = source.path
         if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
             return ""
-        return str(path.read_bytes().decode("utf-8", errors="replace"))
+        raw = path.read_bytes()
+        return raw.decode(text_encoding(raw) or "utf-8", errors="replace")
     except OSError:
         return ""
 
@@ -90,25 +91,32 @@ def unknown_person(view: RegionView) -> Iterator[Problem]:
     people = view.ids.get("Person", {})
     owners = {**view.ids.get("Organisation", {}), **people}
     maybe = _maybe_defined(view)
+    unknown: list[Problem] = []
     for field in ("chair", "person", "gemeente_contact"):
         for document, path, ref in _references(view, field):
             if ref not in people and ref not in maybe:
-                yield Problem(
-                    "R002",
-                    document.value_at(path),
-                    "default",
-                    {"ref": ref, **did_you_mean(ref, people)},
-                    document.id,
-                )
+                params = {"ref": ref, **did_you_mean(ref, people)}
+                unknown.append(Problem("R002", document.value_at(path), "default", params, document.id))
     for document, path, ref in _references(view, "owner"):
         if ref not in owners and ref not in maybe:
-            yield Problem(
-                "R002",
-                document.value_at(path),
-                "owner",
-                {"ref": ref, **did_you_mean(ref, owners)},
-                document.id,
-            )
+            params = {"ref": ref, **did_you_mean(ref, owners)}
+            unknown.append(Problem("R002", document.value_at(path), "owner", params, document.id))
+    if unknown and not people and not _person_documents(view):
+        # one cause, one finding: without any Person every reference is unknown; say that once
+        if view.unreadable:
+            return  # the people may be in the file that could not be read: its S finding says what to do
+        first = min(unknown, key=lambda problem: (str(problem.location.path), problem.location.span.line))
+        refs = sorted({str(problem.params["ref"]) for problem in unknown})
+        params = {"count": len(unknown), "refs": ", ".join(f"`{ref}`" for ref in refs[:4])}
+        key = "no_people_file" if not (view.root / "people.yaml").exists() else "no_people"
+        yield Problem("R002", first.location, key, params, first.subject)
+        return
+    yield from unknown
+
+
+def _person_documents(view: RegionView) -> bool:
+    """Whether any document says `kind: Person` (valid or not): then the people are there."""
+    return any(document.raw_kind == "Person" for document in view.documents)
 
 
 @rule("R003")
@@ -355,10 +363,20 @@ def missing_document(view: RegionView) -> Iterator[Problem]:
         for document, path, ref in _references(view, field):
             if "://" in ref or ref.startswith("mailto:"):
                 continue
-            target = (view.root / ref).resolve()
-            if PurePosixPath(ref).is_absolute() or not target.is_relative_to(root):
+            try:
+                target = (view.root / ref).resolve()
+                outside = PurePosixPath(ref).is_absolute() or not target.is_relative_to(root)
+                missing = not outside and not target.exists()
+            except (OSError, ValueError, RuntimeError) as error:
+                # too long a name, a NUL byte, a symlink loop: a finding for this value, never a crash
+                key, params = _path_problem(error)
+                yield Problem(
+                    "R008", document.value_at(path), key, {"ref": _shown_ref(ref), **params}, document.id
+                )
+                continue
+            if outside:
                 yield Problem("R008", document.value_at(path), "outside", {"ref": ref}, document.id)
-            elif not target.exists():
+            elif missing:
                 yield Problem(
                     "R008",
                     document.value_at(path),
@@ -368,12 +386,37 @@ def missing_document(view: RegionView) -> Iterator[Problem]:
                 )
 
 
+def _shown_ref(ref: str) -> str:
+    """The path as text to show: shortened, control characters written as escapes."""
+    shown = "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in ref[:80])
+    return shown if len(ref) <= 80 else shown[:77] + "..."
+
+
+def _path_problem(error: Exception) -> tuple[str, dict[str, Any]]:
+    """The message key (and parameters) for a path the operating system cannot use."""
+    import errno
+
+    if isinstance(error, ValueError):
+        return "path_nul", {}
+    if isinstance(error, RuntimeError) or getattr(error, "errno", None) == errno.ELOOP:
+        return "path_loop", {}
+    if getattr(error, "errno", None) == errno.ENAMETOOLONG:
+        return "path_too_long", {}
+    return "path_unusable", {"problem": getattr(error, "strerror", None) or type(error).__name__}
+
+
 def _nearby_file(view: RegionView, ref: str) -> dict[str, Any]:
+    """A file beside the missing one with a similar name; never a hidden one (`.gitkeep`)."""
     folder = (view.root / ref).parent
-    if not folder.is_dir():
+    try:
+        if not folder.is_dir():
+            return {}
+        files = [p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")]
+    except OSError:
         return {}
-    names = [p.relative_to(view.root).as_posix() for p in folder.iterdir() if p.is_file()]
-    return did_you_mean(ref, names)
+    by_name = {p.name: p.relative_to(view.root).as_posix() for p in files}
+    found = did_you_mean(PurePosixPath(ref).name, by_name)
+    return {"suggestion": by_name[found["suggestion"]]} if found else {}
 
 
 @rule("R009")
