@@ -113,3 +113,38 @@ def explain_text(code: str, lang: str) -> str:
     if info.family != "S":
         out += ["", f"## {words['suppress']}", _SUPPRESS_TIP[lang].format(code=code)]
     return "\n".join(out) + "\n"
+
+
+def indicators_as_data(level: str | None = None) -> list[dict[str, str]]:
+    """The indicators of the M&E matrix that `ref:` can name (all, or one level's), for --format json."""
+    from kngg_cli.catalog.reference import me_matrix
+
+    matrix = me_matrix()
+    return [
+        {
+            "code": indicator.ref,
+            "name": indicator.name,
+            "level": indicator.level,
+            "level_name": matrix.levels[indicator.level],
+            "type": indicator.type,
+        }
+        for indicator in matrix.indicators.values()
+        if level is None or indicator.level == level
+    ]
+
+
+def indicators_as_text(level: str | None, lang: str) -> str:
+    """One block per level: the level's name, then each indicator's code, type and name."""
+    from kngg_cli.catalog.reference import me_matrix
+
+    matrix = me_matrix()
+    from kngg_cli.texts import text
+
+    blocks: list[str] = []
+    for code, name in matrix.levels.items():
+        if level is not None and code != level:
+            continue
+        rows = [text("indicators.level", lang, level=code, name=name)]
+        rows += [f"  {i.ref:<5} {i.type:<10} {i.name}" for i in matrix.indicators.values() if i.level == code]
+        blocks.append("\n".join(rows))
+    return "\n\n".join(blocks) + "\n\n" + text("indicators.footer", lang) + "\n"

@@ -14,6 +14,7 @@ COMMANDS: dict[str, str] = {
     "status": "Waar de regio staat in het stappenplan, met de open punten van de huidige stap.",
     "rules": "De regelcatalogus: alle controles met code, naam en ernst.",
     "explain": "De documentatie van een regel: wat, waarom (met de Leidraad) en een voorbeeld.",
+    "indicators": "De indicatoren van de M&E-matrix (code, naam, niveau, soort) die `ref:` kan noemen.",
     "schema": "Het JSON Schema (2020-12) van het bestandsformaat, voor editors.",
     "init": "Maak een nieuwe regiomap met toegelichte YAML voor elke soort document.",
     "advance": "Rond de huidige stap af als de poort van die stap gehaald is.",

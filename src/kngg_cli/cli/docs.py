@@ -19,6 +19,20 @@ class ListFormat(StrEnum):
     json = "json"
 
 
+def _level(value: str | None) -> str | None:
+    """The M&E level of --level (A-E, any case), or None for all; anything else cannot run."""
+    from kngg_cli.catalog.reference import me_matrix
+
+    if value is None:
+        return None
+    levels = me_matrix().levels
+    wanted = value.strip().upper()
+    if wanted not in levels:
+        choices = ", ".join(levels)
+        raise KnggError("cli.unknown_level", value=value, choices=choices)
+    return wanted
+
+
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("rules", help=summaries["rules"])
     def rules(
@@ -36,6 +50,34 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 write_output(json.dumps(rules_as_data(), ensure_ascii=False, indent=2) + "\n", None)
             else:
                 write_output(rules_as_text(language), None)
+            return 0
+
+        run(action, debug, lang)
+
+    @app.command("indicators", help=summaries["indicators"])
+    def indicators(
+        level: Annotated[
+            str | None,
+            typer.Option(
+                "--level", metavar="A-E", help="Alleen de indicatoren van dit niveau (A tot en met E)."
+            ),
+        ] = None,
+        output_format: Annotated[
+            ListFormat, typer.Option("--format", "-f", help="text of json.")
+        ] = ListFormat.text,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.explain import indicators_as_data, indicators_as_text
+
+            language = choose_language(parse_lang(lang))
+            wanted = _level(level)
+            if output_format is ListFormat.json:
+                data = indicators_as_data(wanted)
+                write_output(json.dumps(data, ensure_ascii=False, indent=2) + "\n", None)
+            else:
+                write_output(indicators_as_text(wanted, language), None)
             return 0
 
         run(action, debug, lang)
