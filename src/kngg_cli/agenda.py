@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from kngg_cli.durations import duration_days
 
 if TYPE_CHECKING:
-    from kngg_cli.rules.context import RegionView
+    from kngg_cli.regionview import RegionView
 
 DEFAULT_NOTICE = "P90D"  # threshold agreement_expiry_notice (rules.md G902)
 EVENT_KINDS = ("meeting", "evaluation", "review", "agreement_end", "agreement_notice", "role_end")

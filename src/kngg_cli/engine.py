@@ -19,8 +19,8 @@ from kngg_cli.language import choose_language
 from kngg_cli.loading.files import SourceFile, find_region_roots
 from kngg_cli.loading.region import LoadedRegion, load_region
 from kngg_cli.model.document import Document, build_documents
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import registered_rules
-from kngg_cli.rules.context import RegionView
 from kngg_cli.texts import KnggError
 
 PHASE_2 = "fase-2"

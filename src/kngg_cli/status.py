@@ -52,8 +52,6 @@ if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult, RegionResult
     from kngg_cli.report import ReportContext
 
-LEVELS = ("A", "B", "C", "D", "E")
-
 _WORDS = {
     "nl": {
         "phase": "Fase",
@@ -228,7 +226,7 @@ def _item(finding: Finding, context: ReportContext) -> dict[str, Any]:
 
 
 def counts(region: RegionResult) -> dict[str, Any]:
-    from kngg_cli.rules.gates.step8 import indicator_facts
+    from kngg_cli.model.monitoring import ME_LEVELS
 
     view = region.view
     agreements = [a for _, a in view.agreements()]
@@ -236,7 +234,7 @@ def counts(region: RegionResult) -> dict[str, Any]:
     levels: Counter[str] = Counter()
     for document in view.valid("MonitoringPlan"):
         for indicator in document.model.indicators:
-            level = indicator_facts(indicator)[0]
+            level = indicator.facts()[0]
             if level is not None:
                 levels[level] += 1
     return {
@@ -245,7 +243,7 @@ def counts(region: RegionResult) -> dict[str, Any]:
         "people": len(view.people),
         "bodies": len(view.bodies),
         "agreements": {"signed": signed, "total": len(agreements)},
-        "indicators": {level: levels.get(level, 0) for level in LEVELS},
+        "indicators": {level: levels.get(level, 0) for level in ME_LEVELS},
     }
 
 

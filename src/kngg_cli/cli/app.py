@@ -2,23 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
-
 import typer
 
 from kngg_cli import __version__
 from kngg_cli.cli import COMMANDS, HELP_INTRO
-
-COMMAND_MODULES = (
-    "kngg_cli.cli.check",
-    "kngg_cli.cli.status",
-    "kngg_cli.cli.docs",
-    "kngg_cli.cli.edit",
-    "kngg_cli.cli.render",
-    "kngg_cli.cli.site",
-    "kngg_cli.cli.calendar",
-    "kngg_cli.cli.lsp",
-)
 
 
 def _version(value: bool) -> None:
@@ -46,12 +33,10 @@ def build_app() -> typer.Typer:
     ) -> None:
         """kngg: Kind naar Gezonder Gewicht, regionaal."""
 
-    for module_name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            continue
+    # Each command group registers its commands; explicit imports, so a mistyped module fails
+    # loudly instead of leaving its commands silently out of `kngg`.
+    from kngg_cli.cli import calendar, check, docs, edit, lsp, render, site, status
+
+    for module in (check, status, docs, edit, render, site, calendar, lsp):
         module.register(app, COMMANDS)
     return app

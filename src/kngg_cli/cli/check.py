@@ -23,19 +23,19 @@ from kngg_cli.cli.common import (
     run,
     write_output,
 )
+from kngg_cli.report import REPORTERS
 
 if TYPE_CHECKING:
     from kngg_cli.cache import CachedRun
     from kngg_cli.engine import CheckOptions
 
-
-class OutputFormat(StrEnum):
-    text = "text"
-    json = "json"
-    github = "github"
-    sarif = "sarif"
-    junit = "junit"
-    gitlab = "gitlab"
+# The reporter registry is the one list of output formats: the choice and its help follow it.
+if TYPE_CHECKING:
+    OutputFormat = StrEnum
+else:
+    OutputFormat = StrEnum("OutputFormat", {name: name for name in REPORTERS})
+_FORMATS = list(REPORTERS)
+_FORMATS_HELP = f"Uitvoer: {', '.join(_FORMATS[:-1])} of {_FORMATS[-1]}."
 
 
 def _codes(values: list[str] | None) -> tuple[str, ...]:
@@ -69,7 +69,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--format",
                 "-f",
-                help="Uitvoer: text, json, github, sarif, junit of gitlab.",
+                help=_FORMATS_HELP,
                 show_default=False,
             ),
         ] = None,

@@ -82,11 +82,11 @@ class SyntaxRefusal(Refusal):
 def describe_issue(display: str, issue: LoadIssue, lang: str = "nl") -> str:
     """`region.yaml:3:7: error S001 …` — a loader issue as one line, in the catalogue's words."""
     from kngg_cli.catalog import catalogue, render_message
-    from kngg_cli.rules.structure import _syntax_params
+    from kngg_cli.loading.syntax import syntax_params
 
     params = issue.params
     if issue.code == "S001" and issue.message_key == "default":
-        params = _syntax_params(params)  # the Dutch wording of libyaml's problem, as `kngg check` gives it
+        params = syntax_params(params)  # the Dutch wording of libyaml's problem, as `kngg check` gives it
     text, _hint = render_message(catalogue()[issue.code], issue.message_key, params, lang)
     return f"{display}:{issue.span.line}:{issue.span.column}: error {issue.code} {text}"
 

@@ -22,10 +22,9 @@ if TYPE_CHECKING:
     from kngg_cli.engine import RegionResult
     from kngg_cli.findings import Finding
     from kngg_cli.model import Agreement, Body
-    from kngg_cli.rules.context import RegionView
+    from kngg_cli.regionview import RegionView
 
 DOCUMENTS = ("plan", "agreement", "status")
-ME_LEVELS = ("A", "B", "C", "D", "E")
 
 
 class Placeholder(str):
@@ -404,6 +403,7 @@ class ContextBuilder:
 
     def monitoring(self) -> list[dict[str, Any]]:
         from kngg_cli.catalog.reference import me_matrix
+        from kngg_cli.model.monitoring import ME_LEVELS
 
         matrix = me_matrix()
         missing = labels.MISSING[self.lang]
@@ -414,8 +414,7 @@ class ContextBuilder:
             levels: dict[str, list[dict[str, str]]] = {level: [] for level in ME_LEVELS}
             for indicator in plan.indicators:
                 reference = matrix.indicators.get(indicator.ref) if indicator.ref else None
-                level = indicator.level or (reference.level if reference else None)
-                kind = indicator.type or (reference.type if reference else None)
+                level, kind = indicator.facts()
                 levels.setdefault(level or "?", []).append(
                     {
                         "ref": clean(indicator.ref or ""),

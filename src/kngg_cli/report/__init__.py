@@ -11,7 +11,9 @@ if TYPE_CHECKING:
 
 Reporter = Callable[["CheckResult", "ReportContext"], str]
 
-# format name -> module with a `report(result, context) -> str` function
+# format name -> module with a `report(result, context) -> str` function. This table is the one list
+# of output formats: `kngg check --format` offers its names and lists them in its help, in this order.
+# A module is imported only when its format is chosen (start-up time); a test imports every one.
 REPORTERS = {
     "text": "kngg_cli.report.text",
     "json": "kngg_cli.report.json_report",
@@ -57,12 +59,6 @@ class Fingerprints:
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1
         return hashlib.sha256("\x1f".join((*key, str(occurrence))).encode("utf-8")).hexdigest()
-
-
-def available_formats() -> list[str]:
-    import importlib.util
-
-    return [name for name, module in REPORTERS.items() if importlib.util.find_spec(module) is not None]
 
 
 def get_reporter(name: str) -> Reporter:

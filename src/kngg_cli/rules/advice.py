@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import filled, key_or_kind, role_entry
 
 SPLIT_RC_ABOVE = 8  # A004: more gemeenten than this with one RC

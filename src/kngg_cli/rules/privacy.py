@@ -8,8 +8,8 @@ from pathlib import Path
 
 from kngg_cli.findings import Location, Problem, Span
 from kngg_cli.loading.files import SourceFile
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 
 _NINE_DIGITS = re.compile(r"(?<![0-9])(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3})(?![0-9])")
 

@@ -11,8 +11,8 @@ from typing import Any
 from kngg_cli.findings import Problem
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model.document import Document
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.suggest import did_you_mean
 
 

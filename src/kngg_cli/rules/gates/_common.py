@@ -8,7 +8,7 @@ from kngg_cli.findings import Location
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model.agreement import Agreement
 from kngg_cli.model.document import Document
-from kngg_cli.rules.context import RegionView, RoleRef
+from kngg_cli.regionview import RegionView, RoleRef
 
 SOK = "samenwerkingsovereenkomst"
 EPSILON = 1e-9  # durations are floats of days: P3M is exactly three months

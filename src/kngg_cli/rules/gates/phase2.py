@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from kngg_cli.durations import DAYS_PER_YEAR, duration_days, months
 from kngg_cli.findings import Problem, Severity
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import EPSILON, bodies_of_type, key_or_kind, point, sok_documents
 from kngg_cli.rules.gates.step8 import monitoring_plans
 

@@ -7,8 +7,8 @@ from datetime import date
 
 from kngg_cli.findings import Problem
 from kngg_cli.model.region import Decision
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import filled, gemeente_label, key_or_kind, role_entry
 
 

@@ -6,8 +6,8 @@ from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
 from kngg_cli.model.document import Document
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import (
     bodies_of_type,
     filled,

@@ -6,30 +6,16 @@ from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
 from kngg_cli.model.document import Document
-from kngg_cli.model.monitoring import Indicator
+from kngg_cli.model.monitoring import INDICATOR_TYPES, ME_LEVELS
+from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.context import RegionView
 from kngg_cli.rules.gates._common import bodies_of_type, filled, key_or_kind, point, role_entry
 
-ME_LEVELS = ("A", "B", "C", "D", "E")
-INDICATOR_TYPES = ("proces", "resultaat")
 LEARNING_BODIES = ("intervisie", "leernetwerk", "buddy")
 
 
 def monitoring_plans(view: RegionView) -> list[Document]:
     return sorted(view.valid("MonitoringPlan"), key=lambda d: (d.source.relative, d.index))
-
-
-def indicator_facts(indicator: Indicator) -> tuple[str | None, str | None]:
-    """(level, type) of an indicator: from the M&E matrix for a `ref`, else as the region states them."""
-    if indicator.ref is not None:
-        from kngg_cli.catalog.reference import me_matrix
-
-        known = me_matrix().indicators.get(indicator.ref)
-        if known is None:
-            return None, None  # R009
-        return indicator.level or known.level, indicator.type or known.type
-    return indicator.level, indicator.type
 
 
 @rule("G801")
@@ -55,7 +41,7 @@ def monitoring_agreed(view: RegionView) -> Iterator[Problem]:
 @rule("G802")
 def process_and_result(view: RegionView) -> Iterator[Problem]:
     for document in monitoring_plans(view):
-        types = {indicator_facts(i)[1] for i in document.model.indicators}
+        types = {i.facts()[1] for i in document.model.indicators}
         if None in types:
             continue  # an indicator R009 reports may be the missing one: no cascade
         for kind in INDICATOR_TYPES:
@@ -72,7 +58,7 @@ def every_level(view: RegionView) -> Iterator[Problem]:
 
     names = me_matrix().levels
     for document in monitoring_plans(view):
-        levels = {indicator_facts(i)[0] for i in document.model.indicators}
+        levels = {i.facts()[0] for i in document.model.indicators}
         if None in levels:
             continue  # an indicator R009 reports may be the missing one: no cascade
         for level in ME_LEVELS:

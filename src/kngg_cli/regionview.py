@@ -1,4 +1,8 @@
-"""What every rule reads: one region's documents, validated, with lookups and positions."""
+"""The region facade: one region's documents, validated, with lookups and positions.
+
+What every rule reads, and what every stage after the engine (status, render, edit) reads too.
+It sits above the model and below the rules, so that no later stage needs to reach into rules/.
+"""
 
 from __future__ import annotations
 
