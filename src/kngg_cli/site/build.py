@@ -1,13 +1,52 @@
-"""Building the site: the region pages, the national overview, the calendar feed."""
+"""Building the site in memory: every page, download and calendar of one region or of a national set.
+
+Nothing is written here: `build_site` returns the files (path inside the output folder → bytes),
+and site/output.py writes them. So a refusal, a broken template or a Word conversion that fails
+leaves the output folder as it was.
+
+One region at PATH: its pages at the top of the output folder. Several regions below PATH: the
+national overview as index.html and each region's pages in a folder named after its id. A region
+with S, R or P errors gets no pages (nothing it publishes may carry a file-level mistake or a
+BSN); alone it is refused (exit 1), in a national set it is listed with the reason.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
+
+CALENDAR_SUFFIX = ".ics"
+
+
+@dataclass
+class SiteFile:
+    path: str  # inside the output folder, with '/'
+    content: bytes
+
+
+@dataclass
+class RegionEntry:
+    """One region of the site: where its pages are, or why it has none."""
+
+    result: RegionResult
+    folder: str | None = None  # '' for a single region; None when it has no pages
+    reason: str | None = None
+
+
+@dataclass
+class Site:
+    files: list[SiteFile] = field(default_factory=list)
+    regions: list[RegionEntry] = field(default_factory=list)
+
+    @property
+    def refused(self) -> list[RegionEntry]:
+        return [entry for entry in self.regions if entry.folder is None]
 
 
 def single_region(path: Path, options: CheckOptions, command: str) -> RegionResult:
@@ -41,3 +80,140 @@ def region_calendar(region: RegionResult, today: date, url: str | None = None) -
     model = region.view.region
     assert model is not None
     return calendar_ics(region_events(region.view, region.lang), clean(model.name), region.lang, today, url)
+
+
+def build_site(path: Path, options: CheckOptions, base_url: str | None = None) -> Site:
+    """The whole site for PATH. A single refused region raises RenderRefused; TemplateFailure too."""
+    from kngg_cli.engine import check_path
+
+    result = check_path(path, options)
+    site = Site()
+    if len(result.regions) == 1:
+        region = result.regions[0]
+        refuse_if_unsafe(region)
+        site.regions.append(RegionEntry(region, ""))
+        site.files += region_files(region, options.today, "", base_url, national=False)
+        return site
+    from kngg_cli.language import choose_language
+    from kngg_cli.render import TemplateFailure
+    from kngg_cli.site.pages import national_page
+
+    lang = choose_language(options.lang)
+    used: set[str] = set()
+    for region in result.regions:
+        entry = RegionEntry(region)
+        site.regions.append(entry)
+        if not _publishable(region):
+            entry.reason = "refused"
+            continue
+        folder = _folder_name(region.id, used)
+        try:
+            files = region_files(region, options.today, folder + "/", base_url, national=True)
+        except TemplateFailure:
+            entry.reason = "template"
+            continue
+        used.add(folder)
+        entry.folder = folder
+        site.files += files
+    site.files.append(SiteFile("index.html", national_page(site.regions, lang, options.today).encode()))
+    return site
+
+
+def _publishable(region: RegionResult) -> bool:
+    from kngg_cli.render import REFUSING_FAMILIES
+
+    return not region.has_errors(REFUSING_FAMILIES) and region.view.region is not None
+
+
+_SLUG = re.compile(r"[^a-z0-9-]+")
+
+
+def _folder_name(region_id: str, used: set[str]) -> str:
+    """The region's folder in a national site: its id, made unique (two copies of one region)."""
+    base = _SLUG.sub("-", region_id.lower()).strip("-") or "regio"
+    name, number = base, 2
+    while name in used:
+        name, number = f"{base}-{number}", number + 1
+    return name
+
+
+@dataclass(frozen=True)
+class DocumentPage:
+    key: str  # plan | status | agreement-ID: the file name without extension
+    document: str  # plan | status | agreement
+    title: str
+    agreement_id: str | None = None
+
+
+def documents(region: RegionResult, lang: str) -> list[DocumentPage]:
+    from kngg_cli.render.context import clean
+    from kngg_cli.site.texts import site_text
+
+    words = site_text(lang)
+    pages = [DocumentPage("plan", "plan", words["plan"]), DocumentPage("status", "status", words["status"])]
+    for _document, agreement in sorted(region.view.agreements(), key=lambda pair: pair[1].id):
+        pages.append(
+            DocumentPage(f"agreement-{agreement.id}", "agreement", clean(agreement.title), agreement.id)
+        )
+    return pages
+
+
+def word_available() -> bool:
+    from kngg_cli.render.docx import DocxUnavailable, check_available
+
+    try:
+        check_available()
+    except DocxUnavailable:
+        return False
+    return True
+
+
+def region_files(
+    region: RegionResult, today: date, prefix: str, base_url: str | None, national: bool
+) -> list[SiteFile]:
+    """Every file of one region's pages, below `prefix` ('' or 'ID/')."""
+    from kngg_cli.render import RenderRequest, render_region
+    from kngg_cli.site.pages import document_page, findings_page, index_page
+
+    lang = region.lang
+    calendar_name = f"{_folder_name(region.id, set())}{CALENDAR_SUFFIX}"
+    calendar_url = _absolute(base_url, prefix + calendar_name)
+    word = word_available()
+    pages = documents(region, lang)
+    files: list[SiteFile] = []
+    for page in pages:
+        html = render_region(region, RenderRequest(page.document, "html", page.agreement_id), today).content
+        markdown = render_region(region, RenderRequest(page.document, "md", page.agreement_id), today).content
+        assert isinstance(html, str) and isinstance(markdown, str)
+        files.append(SiteFile(f"{prefix}{page.key}.html", document_page(html, region, page, word).encode()))
+        files.append(SiteFile(f"{prefix}{page.key}.md", markdown.encode()))
+        if word:
+            docx = render_region(region, RenderRequest(page.document, "docx", page.agreement_id), today)
+            assert isinstance(docx.content, bytes)
+            files.append(SiteFile(f"{prefix}{page.key}.docx", docx.content))
+    files.append(SiteFile(f"{prefix}{calendar_name}", region_calendar(region, today, calendar_url)))
+    context: dict[str, Any] = {
+        "documents": pages,
+        "word": word,
+        "calendar_file": calendar_name,
+        "calendar_url": calendar_url,
+        "national": national,
+    }
+    files.append(SiteFile(f"{prefix}index.html", index_page(region, today, context).encode()))
+    files.append(SiteFile(f"{prefix}findings.html", findings_page(region, today, national).encode()))
+    return files
+
+
+def _absolute(base_url: str | None, relative: str) -> str | None:
+    if not base_url:
+        return None
+    return base_url.rstrip("/") + "/" + relative
+
+
+def days_in_step(region: RegionResult, today: date) -> int | None:
+    """Days since the last completed step (the start of the current one); None when unknown."""
+    model = region.view.region
+    if model is None:
+        return None
+    dates = [entry.date for entry in model.progress.completed if entry.date is not None]
+    return (today - max(dates)).days if dates else None
