@@ -142,7 +142,7 @@ def region_events(view: RegionView, lang: str) -> list[RegionEvent]:
 
 class _Builder:
     def __init__(self, view: RegionView, lang: str, region_id: str) -> None:
-        from kngg_cli.render.context import clean
+        from kngg_cli.render.formatting import clean
         from kngg_cli.render.labels import value_label
 
         self.view = view
@@ -166,12 +166,12 @@ class _Builder:
         self.events.append(RegionEvent(f"{uid}@kngg", kind, summary, description, start, rule))
 
     def date(self, value: date) -> str:
-        from kngg_cli.render.context import long_date
+        from kngg_cli.render.formatting import long_date
 
         return long_date(value, self.lang)
 
     def every(self, duration: str) -> str:
-        from kngg_cli.render.context import duration_words
+        from kngg_cli.render.formatting import duration_words
 
         return duration_words(duration, self.lang)
 

@@ -2,8 +2,90 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import Annotated
+
 import typer
+
+from kngg_cli.cli.common import (
+    CommandError,
+    DebugOption,
+    LangOption,
+    PathArgument,
+    TodayOption,
+    parse_lang,
+    parse_today,
+    run,
+)
+
+_HELP = (
+    "Een website van de regio om te publiceren (GitHub Pages, GitLab Pages): waar de regio staat, "
+    "wat er nu gevraagd wordt, de komende data, de overleggen, de overeenkomsten, de documenten om te "
+    "lezen en te downloaden, de agenda en de bevindingen van de controle. Voor een map met meerdere "
+    "regio's komt er een landelijk overzicht met een kaart bij. In een bestaande map vervangt kngg "
+    "alleen de bestanden die het zelf schrijft."
+)
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    pass
+    @app.command("site", help=_HELP, short_help=summaries["site"])
+    def site(
+        output: Annotated[
+            Path,
+            typer.Option(
+                "--output",
+                "-o",
+                metavar="DIR",
+                help="De map waarin de site komt (wordt aangemaakt als die nog niet bestaat).",
+                show_default=False,
+            ),
+        ],
+        path: PathArgument = Path("."),
+        base_url: Annotated[
+            str | None,
+            typer.Option(
+                "--base-url",
+                metavar="URL",
+                help="Het adres waarop de site gepubliceerd wordt (https://…/), voor de link om de "
+                "agenda te abonneren.",
+                show_default=False,
+            ),
+        ] = None,
+        today: TodayOption = None,
+        lang: LangOption = None,
+        debug: DebugOption = False,
+    ) -> None:
+        def action() -> int:
+            from kngg_cli.cli.render import _print_refusal
+            from kngg_cli.engine import CheckOptions
+            from kngg_cli.loading.files import find_region_roots
+            from kngg_cli.render import RenderRefused, TemplateFailure
+            from kngg_cli.site.build import build_site
+            from kngg_cli.site.output import OutputRefused, check_output_dir, write_site
+
+            if base_url is not None and not base_url.startswith(("https://", "http://")):
+                raise CommandError(
+                    f"--base-url moet een webadres zijn dat met https:// begint, niet '{base_url}'",
+                    f"--base-url must be a web address starting with https://, not '{base_url}'",
+                )
+            options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
+            try:
+                check_output_dir(output, find_region_roots(path))
+                site = build_site(path, options, base_url)
+                write_site(output, site.files)
+            except RenderRefused as refused:
+                _print_refusal(refused)
+                return 1
+            except TemplateFailure as error:
+                raise CommandError(str(error)) from None
+            except OutputRefused as error:
+                raise CommandError(str(error), error.en) from None
+            except OSError as error:
+                reason = error.strerror or str(error)
+                raise CommandError(
+                    f"kan de site niet schrijven in '{output}': {reason}",
+                    f"cannot write the site into '{output}': {reason}",
+                ) from None
+            return 1 if site.refused else 0
+
+        run(action, debug, lang)

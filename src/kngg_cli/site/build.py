@@ -22,6 +22,9 @@ if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
 
 CALENDAR_SUFFIX = ".ics"
+# R012 (a gemeente in two regions) is about the national set, not about a region's own files: it is
+# shown on the national map and the findings page, and does not keep the region's pages from being made
+NATIONAL_ONLY = ("R012",)
 
 
 @dataclass
@@ -74,7 +77,7 @@ def region_calendar(region: RegionResult, today: date, url: str | None = None) -
     """The region's .ics; refused (RenderRefused) like a document when the region has S, R or P errors."""
     from kngg_cli.agenda import region_events
     from kngg_cli.ical import calendar_ics
-    from kngg_cli.render.context import clean
+    from kngg_cli.render.formatting import clean
 
     refuse_if_unsafe(region)
     model = region.view.region
@@ -120,9 +123,22 @@ def build_site(path: Path, options: CheckOptions, base_url: str | None = None) -
 
 
 def _publishable(region: RegionResult) -> bool:
+    from kngg_cli.findings import Severity
     from kngg_cli.render import REFUSING_FAMILIES
 
-    return not region.has_errors(REFUSING_FAMILIES) and region.view.region is not None
+    return region.view.region is not None and not any(
+        f.severity is Severity.ERROR and f.code[0] in REFUSING_FAMILIES and f.code not in NATIONAL_ONLY
+        for f in region.findings
+    )
+
+
+def _for_documents(region: RegionResult) -> RegionResult:
+    """The region as the documents see it: without the national set's findings (NATIONAL_ONLY)."""
+    from dataclasses import replace
+
+    if not any(f.code in NATIONAL_ONLY for f in region.findings):
+        return region
+    return replace(region, findings=[f for f in region.findings if f.code not in NATIONAL_ONLY])
 
 
 _SLUG = re.compile(r"[^a-z0-9-]+")
@@ -146,7 +162,7 @@ class DocumentPage:
 
 
 def documents(region: RegionResult, lang: str) -> list[DocumentPage]:
-    from kngg_cli.render.context import clean
+    from kngg_cli.render.formatting import clean
     from kngg_cli.site.texts import site_text
 
     words = site_text(lang)
@@ -176,22 +192,29 @@ def region_files(
     from kngg_cli.site.pages import document_page, findings_page, index_page
 
     lang = region.lang
+    documents_region = _for_documents(region)
     calendar_name = f"{_folder_name(region.id, set())}{CALENDAR_SUFFIX}"
     calendar_url = _absolute(base_url, prefix + calendar_name)
     word = word_available()
     pages = documents(region, lang)
     files: list[SiteFile] = []
     for page in pages:
-        html = render_region(region, RenderRequest(page.document, "html", page.agreement_id), today).content
-        markdown = render_region(region, RenderRequest(page.document, "md", page.agreement_id), today).content
-        assert isinstance(html, str) and isinstance(markdown, str)
-        files.append(SiteFile(f"{prefix}{page.key}.html", document_page(html, region, page, word).encode()))
-        files.append(SiteFile(f"{prefix}{page.key}.md", markdown.encode()))
+        html = render_region(documents_region, RenderRequest(page.document, "html", page.agreement_id), today)
+        markdown = render_region(
+            documents_region, RenderRequest(page.document, "md", page.agreement_id), today
+        )
+        assert isinstance(html.content, str) and isinstance(markdown.content, str)
+        page_html = document_page(html.content, region, page, word)
+        files.append(SiteFile(f"{prefix}{page.key}.html", page_html.encode()))
+        files.append(SiteFile(f"{prefix}{page.key}.md", markdown.content.encode()))
         if word:
-            docx = render_region(region, RenderRequest(page.document, "docx", page.agreement_id), today)
+            docx = render_region(
+                documents_region, RenderRequest(page.document, "docx", page.agreement_id), today
+            )
             assert isinstance(docx.content, bytes)
             files.append(SiteFile(f"{prefix}{page.key}.docx", docx.content))
-    files.append(SiteFile(f"{prefix}{calendar_name}", region_calendar(region, today, calendar_url)))
+    calendar = region_calendar(documents_region, today, calendar_url)
+    files.append(SiteFile(f"{prefix}{calendar_name}", calendar))
     context: dict[str, Any] = {
         "documents": pages,
         "word": word,
@@ -199,7 +222,7 @@ def region_files(
         "calendar_url": calendar_url,
         "national": national,
     }
-    files.append(SiteFile(f"{prefix}index.html", index_page(region, today, context).encode()))
+    files.append(SiteFile(f"{prefix}index.html", index_page(documents_region, today, context).encode()))
     files.append(SiteFile(f"{prefix}findings.html", findings_page(region, today, national).encode()))
     return files
 

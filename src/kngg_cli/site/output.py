@@ -43,7 +43,8 @@ def check_output_dir(target: Path, region_roots: Iterable[Path]) -> None:
         if resolved == root or resolved in root.parents:
             raise OutputRefused(
                 f"'{target}' is of bevat de regiomap '{root}': kies een aparte map, bijvoorbeeld public",
-                f"'{target}' is or holds the region folder '{root}': choose a separate folder, for example public",
+                f"'{target}' is or holds the region folder '{root}': choose a separate folder, "
+                "for example public",
             )
 
 
@@ -53,6 +54,8 @@ def write_site(target: Path, files: list[SiteFile]) -> None:
         _check_relative(item.path)
     target.mkdir(parents=True, exist_ok=True)
     base = target.resolve()
+    for item in files:  # every folder on the way checked before the first file is written
+        _inside(base, item.path, create=False)
     previous = _read_manifest(base)
     for item in files:
         destination = _inside(base, item.path, create=True)

@@ -75,6 +75,21 @@ def _plural(count: int, one: str, many: str) -> str:
     return one if count == 1 else many
 
 
+_CODE = re.compile(r"`([^`]+)`")
+
+
+def sentence(text: str) -> str:
+    """A message as a sentence: its first letter a capital."""
+    return text[:1].upper() + text[1:]
+
+
+def with_code(text: str) -> Markup:
+    """A hint with its `key: value` examples as code, everything else escaped as text."""
+    from markupsafe import escape
+
+    return Markup(_CODE.sub(lambda m: f"<code>{m.group(1)}</code>", str(escape(text))))
+
+
 def counts_sentence(summary: dict[str, int], words: dict[str, str]) -> str:
     return words["findings_counts"].format(
         **{key: summary.get(key, 0) for key in ("error", "warning", "info")},
@@ -88,7 +103,7 @@ def counts_sentence(summary: dict[str, int], words: dict[str, str]) -> str:
 # -- a document page -------------------------------------------------------------------------------
 def document_page(html: str, region: RegionResult, page: DocumentPage, word: bool) -> str:
     """The rendered document with the site's navigation on top: back to the index, the downloads."""
-    from kngg_cli.render.context import clean
+    from kngg_cli.render.formatting import clean
 
     model = region.view.region
     context = {
@@ -109,7 +124,8 @@ def document_page(html: str, region: RegionResult, page: DocumentPage, word: boo
 # -- the region's index ----------------------------------------------------------------------------
 def index_page(region: RegionResult, today: date, extra: dict[str, Any]) -> str:
     from kngg_cli.agenda import region_events, upcoming
-    from kngg_cli.render.context import build_context, long_date
+    from kngg_cli.render.context import build_context
+    from kngg_cli.render.formatting import long_date
     from kngg_cli.render.geomap import describe, map_svg
     from kngg_cli.site.build import days_in_step
 
@@ -131,6 +147,9 @@ def index_page(region: RegionResult, today: date, extra: dict[str, Any]) -> str:
     coming = [
         {"date": long_date(day, lang), "iso": day.isoformat(), "summary": event.summary}
         for day, event in upcoming(region_events(region.view, lang), today)
+    ]
+    context["open_items"] = [
+        {"message": sentence(str(item["message"])), "owner": item["owner"]} for item in context["open_items"]
     ]
     context.update(words)
     context.update(extra)
@@ -159,7 +178,7 @@ def _group(finding: Finding) -> str:
 
 def findings_page(region: RegionResult, today: date, national: bool) -> str:
     from kngg_cli.catalog import catalogue, localized
-    from kngg_cli.render.context import clean, long_date
+    from kngg_cli.render.formatting import clean, long_date
 
     lang = region.lang
     words = _words(lang)
@@ -178,8 +197,8 @@ def findings_page(region: RegionResult, today: date, national: bool) -> str:
                     "title": clean(localized(rule.summary, lang)) if rule else code,
                     "items": [
                         {
-                            "message": clean(f.message),
-                            "hint": clean(f.hint or ""),
+                            "message": sentence(clean(f.message)),
+                            "hint": with_code(clean(f.hint or "")),
                             "place": f"{_relative(region, f)}, {s['line']} {f.location.span.line}",
                         }
                         for f in findings
@@ -216,7 +235,7 @@ def _relative(region: RegionResult, finding: Finding) -> str:
 
 # -- the national overview -------------------------------------------------------------------------
 def national_page(entries: list[RegionEntry], lang: str, today: date) -> str:
-    from kngg_cli.render.context import clean, long_date
+    from kngg_cli.render.formatting import clean, long_date
     from kngg_cli.site.build import days_in_step
 
     words = _words(lang)
@@ -233,13 +252,7 @@ def national_page(entries: list[RegionEntry], lang: str, today: date) -> str:
             )
         elif entry.reason == "template":
             reason = s["template_failed"]
-        step_name = ""
-        if region.phase == 1 and region.step is not None:
-            from kngg_cli.catalog import localized, step_plan
-
-            plan = step_plan()
-            if 1 <= region.step <= plan.last_step:
-                step_name = clean(localized(plan.step(region.step).name, lang))
+        step_name = _step_name(region, lang)
         ready = region.ready
         days = days_in_step(region, today)
         rows.append(
@@ -247,8 +260,7 @@ def national_page(entries: list[RegionEntry], lang: str, today: date) -> str:
                 "name": clean(model.name) if model is not None else region.id,
                 "link": f"{entry.folder}/index.html" if entry.folder is not None else None,
                 "phase": region.phase if region.phase is not None else s["unknown"],
-                "step": region.step if region.phase == 1 and region.step is not None else "",
-                "step_name": step_name,
+                "step": step_name,
                 "days": days if days is not None else "—",
                 "errors": errors,
                 "warnings": region.summary["warning"],
@@ -270,6 +282,22 @@ def national_page(entries: list[RegionEntry], lang: str, today: date) -> str:
     return _render(None, "site/national.html.j2", context)
 
 
+def _step_name(region: RegionResult, lang: str) -> str:
+    """'Stap 7: Richt het project in …', 'Stap 4 (verkenningsfase)', or the name of phase 2."""
+    from kngg_cli.catalog import localized, step_plan
+    from kngg_cli.render.formatting import clean
+    from kngg_cli.render.labels import text
+
+    plan = step_plan()
+    if region.phase == 2:
+        return clean(localized(plan.phase_names[2], lang))
+    if region.phase == 1 and region.step is not None and 1 <= region.step <= plan.last_step:
+        name = clean(localized(plan.step(region.step).name, lang))
+        prefix = f"{text(lang)['step']} {region.step}"
+        return name if name.startswith(prefix) else f"{prefix}: {name}"
+    return ""
+
+
 def step_class(region: RegionResult) -> int | None:
     """0-7 for phase 1 steps 1-8, 8 for phase 2; None when unknown."""
     if region.phase == 2:
@@ -282,8 +310,8 @@ def step_class(region: RegionResult) -> int | None:
 def national_map_data(entries: list[RegionEntry], lang: str) -> dict[str, Any]:
     """The national map: every gemeente coloured by its region's phase and step, with its legend and
     the map in words. A gemeente that two regions list is drawn hatched and listed."""
-    from kngg_cli.render.context import clean
-    from kngg_cli.render.geomap import gemeente_names, join_names
+    from kngg_cli.render.formatting import clean
+    from kngg_cli.render.geomap import LAND, gemeente_names, join_names
 
     s = _words(lang)["s"]
     names = gemeente_names()
@@ -315,12 +343,14 @@ def national_map_data(entries: list[RegionEntry], lang: str) -> dict[str, Any]:
     conflicts = {code: regions for code, regions in claims.items() if len(regions) > 1}
     for code in conflicts:
         fills[code] = CONFLICT_PATTERN
-    legend = [{"colour": STEP_COLOURS[k], "label": _class_label(k, s)} for k in sorted(used_classes)]
+    legend = [
+        {"colour": STEP_COLOURS[k], "pattern": "", "label": _class_label(k, s)} for k in sorted(used_classes)
+    ]
     if unknown:
-        legend.append({"pattern": "unknown", "label": s["legend_unknown"]})
+        legend.append({"colour": "", "pattern": "unknown", "label": s["legend_unknown"]})
     if conflicts:
-        legend.append({"pattern": "conflict", "label": s["legend_conflict"]})
-    legend.append({"colour": "#e4e4e4", "label": s["legend_none"]})
+        legend.append({"colour": "", "pattern": "conflict", "label": s["legend_conflict"]})
+    legend.append({"colour": LAND, "pattern": "", "label": s["legend_none"]})
     conflict_lines = [
         s["conflict_line"].format(gemeente=names[code], regions=join_names(regions, lang))
         for code, regions in sorted(conflicts.items(), key=lambda pair: names[pair[0]])

@@ -39,7 +39,8 @@ SITE_TEXT: dict[str, dict[str, str]] = {
         "signed_of": "{signed} van {total} partijen hebben getekend",
         "term": "looptijd",
         "documents": "Documenten",
-        "documents_intro": "Elk document is hier te lezen, en te downloaden als Word-bestand of als Markdown (tekst).",
+        "documents_intro": "Elk document is hier te lezen, en te downloaden als Word-bestand of als "
+        "Markdown (tekst).",
         "read": "Lezen",
         "word": "Word",
         "markdown": "Markdown",
@@ -71,7 +72,8 @@ SITE_TEXT: dict[str, dict[str, str]] = {
         "group_fix": "Eerst herstellen",
         "group_fix_intro": "Fouten: deze moeten opgelost worden voordat de regio verder kan.",
         "group_step": "Nodig om de huidige stap af te ronden",
-        "group_step_intro": "De open punten van de huidige stap: nu nog geen fout, wel nodig voor de volgende stap.",
+        "group_step_intro": "De open punten van de huidige stap: nu nog geen fout, wel nodig voor de "
+        "volgende stap.",
         "group_attention": "Aandacht nodig",
         "group_attention_intro": "Waarschuwingen: niet blokkerend, wel iets om op te pakken.",
         "group_tips": "Tips",
@@ -106,8 +108,8 @@ SITE_TEXT: dict[str, dict[str, str]] = {
         "not_applicable": "n.v.t.",
         "unknown": "onbekend",
         "refused": "Niet getoond",
-        "refused_reason": "niet getoond: {count} {error_word} in de structuur, verwijzingen of privacy van de "
-        "regiobestanden; eerst herstellen",
+        "refused_reason": "niet getoond: {count} {error_word} in de structuur, verwijzingen of privacy "
+        "van de regiobestanden; eerst herstellen",
         "template_failed": "niet getoond: een eigen sjabloon van de regio werkt niet",
         "conflicts": "Gemeenten in meer dan één regio",
         "conflict_line": "{gemeente}: in {regions}",
@@ -151,7 +153,8 @@ SITE_TEXT: dict[str, dict[str, str]] = {
         "signed_of": "{signed} of {total} parties have signed",
         "term": "term",
         "documents": "Documents",
-        "documents_intro": "Each document can be read here, and downloaded as a Word file or as Markdown (text).",
+        "documents_intro": "Each document can be read here, and downloaded as a Word file or as "
+        "Markdown (text).",
         "read": "Read",
         "word": "Word",
         "markdown": "Markdown",
@@ -183,7 +186,8 @@ SITE_TEXT: dict[str, dict[str, str]] = {
         "group_fix": "Fix first",
         "group_fix_intro": "Errors: these must be resolved before the region can move on.",
         "group_step": "Needed to complete the current step",
-        "group_step_intro": "The open items of the current step: not an error yet, but needed for the next step.",
+        "group_step_intro": "The open items of the current step: not an error yet, but needed for the "
+        "next step.",
         "group_attention": "Needs attention",
         "group_attention_intro": "Warnings: not blocking, but something to pick up.",
         "group_tips": "Tips",
