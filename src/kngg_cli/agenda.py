@@ -146,8 +146,8 @@ class _Builder:
         from kngg_cli.render.labels import value_label
 
         self.view = view
-        self.lang = lang if lang in TEXT else "nl"
-        self.t = TEXT[self.lang]
+        self.lang = lang
+        self.t = agenda_text(lang)
         self.region_id = region_id
         self.label = lambda group, value: value_label(group, value, self.lang)
         self.clean = clean  # region text, without the control characters a calendar cannot carry
@@ -286,57 +286,8 @@ class _Builder:
                 )
 
 
-TEXT: dict[str, dict[str, str]] = {
-    "nl": {
-        "meeting": "Overleg {name}",
-        "meeting_text": "{name} ({type}) komt {every} bijeen.",
-        "since_known": "De regiobestanden noemen geen vergaderdata: deze reeks begint op {date}, de eerste "
-        "datum die de bestanden van dit overleg kennen (de vaststelling van het monitoringsplan), en laat "
-        "zien hoe vaak er overleg is. Zet de echte data in uw eigen agenda.",
-        "since_today": "De regiobestanden noemen hiervoor geen datum: deze reeks begint op {date}, de dag "
-        "waarop deze agenda is gemaakt, en laat zien hoe vaak het terugkomt.",
-        "evaluation": "Evaluatiemoment {name}",
-        "evaluation_text": "Evaluatie- en reflectiemoment van {name}, {every}.",
-        "evaluation_from": "Gerekend vanaf de vaststelling van het plan op {date}.",
-        "review": "Jaarlijkse herziening {name}",
-        "review_text": "Herzie eens per jaar de keuze van de indicatoren en het monitoringsplan.",
-        "review_last": "Gerekend vanaf de laatste herziening op {date}.",
-        "review_agreed": "Gerekend vanaf de vaststelling van het plan op {date}; het is nog niet herzien.",
-        "agreement_end": "Einde looptijd {title}",
-        "agreement_end_text": "De looptijd van {title} eindigt op {date}.",
-        "agreement_notice": "Verlengen of opzeggen: {title}",
-        "agreement_notice_text": "Over {days} dagen, op {date}, loopt {title} af. Begin nu met verlengen, "
-        "een nieuwe overeenkomst of opzeggen.",
-        "role_end": "Einde rol {role}: {person}",
-        "role_end_text": "De rol van {person} ({organisation}) als {role} loopt tot en met {date}.",
-        "calendar_name": "{region}: KnGG-agenda",
-        "calendar_description": "De overleggen, evaluaties, herzieningen en einddata van {region} "
-        "(Kind naar Gezonder Gewicht), gemaakt met kngg uit de regiobestanden.",
-    },
-    "en": {
-        "meeting": "Meeting {name}",
-        "meeting_text": "{name} ({type}) meets {every}.",
-        "since_known": "The region files give no meeting dates: this series starts on {date}, the first "
-        "date the files know for this body (when it agreed the monitoring plan), and shows how often it "
-        "meets. Put the real dates in your own calendar.",
-        "since_today": "The region files give no date for this: the series starts on {date}, the day this "
-        "calendar was made, and shows how often it recurs.",
-        "evaluation": "Evaluation {name}",
-        "evaluation_text": "Evaluation and reflection moment of {name}, {every}.",
-        "evaluation_from": "Counted from the day the plan was agreed, {date}.",
-        "review": "Yearly review {name}",
-        "review_text": "Review the choice of indicators and the monitoring plan once a year.",
-        "review_last": "Counted from the last review on {date}.",
-        "review_agreed": "Counted from the day the plan was agreed, {date}; it has not been reviewed yet.",
-        "agreement_end": "End of term {title}",
-        "agreement_end_text": "The term of {title} ends on {date}.",
-        "agreement_notice": "Renew or terminate: {title}",
-        "agreement_notice_text": "In {days} days, on {date}, {title} ends. Start renewing, a new agreement "
-        "or terminating now.",
-        "role_end": "End of role {role}: {person}",
-        "role_end_text": "The role of {person} ({organisation}) as {role} runs until {date} inclusive.",
-        "calendar_name": "{region}: KnGG calendar",
-        "calendar_description": "The meetings, evaluations, reviews and end dates of {region} "
-        "(Kind naar Gezonder Gewicht), made by kngg from the region files.",
-    },
-}
+def agenda_text(lang: str) -> dict[str, str]:
+    """The `agenda.*` texts of catalog/texts.yaml (summaries and descriptions of the events)."""
+    from kngg_cli.site.texts import prefixed_texts
+
+    return prefixed_texts("agenda.", lang)

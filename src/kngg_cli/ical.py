@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from kngg_cli import __version__
-from kngg_cli.agenda import TEXT, RegionEvent
+from kngg_cli.agenda import RegionEvent, agenda_text
 
 if TYPE_CHECKING:
     from icalendar import Calendar, Timezone
@@ -42,7 +42,7 @@ def build_calendar(
 ) -> Calendar:
     from icalendar import Calendar, Event
 
-    texts = TEXT[lang if lang in TEXT else "nl"]
+    texts = agenda_text(lang)
     stamp = datetime.combine(today, datetime.min.time(), tzinfo=UTC)
     calendar = Calendar()
     calendar.add("prodid", PRODID)

@@ -8,7 +8,6 @@ from typing import Annotated
 import typer
 
 from kngg_cli.cli.common import (
-    CommandError,
     DebugOption,
     LangOption,
     PathArgument,
@@ -59,15 +58,13 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             from kngg_cli.cli.render import _print_refusal
             from kngg_cli.engine import CheckOptions
             from kngg_cli.loading.files import find_region_roots
-            from kngg_cli.render import RenderRefused, TemplateFailure
+            from kngg_cli.render import RenderRefused
             from kngg_cli.site.build import build_site
-            from kngg_cli.site.output import OutputRefused, check_output_dir, write_site
+            from kngg_cli.site.output import check_output_dir, write_site
+            from kngg_cli.texts import KnggError
 
             if base_url is not None and not base_url.startswith(("https://", "http://")):
-                raise CommandError(
-                    f"--base-url moet een webadres zijn dat met https:// begint, niet '{base_url}'",
-                    f"--base-url must be a web address starting with https://, not '{base_url}'",
-                )
+                raise KnggError("site.bad_base_url", value=base_url)
             options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
             try:
                 check_output_dir(output, find_region_roots(path))
@@ -76,16 +73,9 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             except RenderRefused as refused:
                 _print_refusal(refused)
                 return 1
-            except TemplateFailure as error:
-                raise CommandError(str(error)) from None
-            except OutputRefused as error:
-                raise CommandError(str(error), error.en) from None
             except OSError as error:
                 reason = error.strerror or str(error)
-                raise CommandError(
-                    f"kan de site niet schrijven in '{output}': {reason}",
-                    f"cannot write the site into '{output}': {reason}",
-                ) from None
+                raise KnggError("site.cannot_write", path=str(output), reason=reason) from None
             return 1 if site.refused else 0
 
         run(action, debug, lang)

@@ -18,34 +18,24 @@ from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
 from kngg_cli.site.build import SiteFile
+from kngg_cli.texts import KnggError
 
 MANIFEST = ".kngg-site.json"
 
 
-class OutputRefused(Exception):
-    """The output folder cannot be used (exit 2). `en` is the English wording."""
-
-    def __init__(self, message: str, en: str) -> None:
-        super().__init__(message)
-        self.en = en
+class OutputRefused(KnggError):
+    """The output folder cannot be used (exit 2)."""
 
 
 def check_output_dir(target: Path, region_roots: Iterable[Path]) -> None:
     """Refuse a DIR that is not a folder, or that is or holds a region folder (its files would mix)."""
     if target.exists() and not target.is_dir():
-        raise OutputRefused(
-            f"'{target}' is geen map: geef met --output een map voor de site",
-            f"'{target}' is not a folder: give --output a folder for the site",
-        )
+        raise OutputRefused("site.output_not_folder", path=str(target))
     resolved = target.resolve()
     for root in region_roots:
         root = root.resolve()
         if resolved == root or resolved in root.parents:
-            raise OutputRefused(
-                f"'{target}' is of bevat de regiomap '{root}': kies een aparte map, bijvoorbeeld public",
-                f"'{target}' is or holds the region folder '{root}': choose a separate folder, "
-                "for example public",
-            )
+            raise OutputRefused("site.output_holds_region", path=str(target), region=str(root))
 
 
 def write_site(target: Path, files: list[SiteFile]) -> None:
@@ -87,10 +77,7 @@ def _inside(base: Path, relative: str, create: bool) -> Path:
     for part in parts[:-1]:
         folder = folder / part
         if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
-            raise OutputRefused(
-                f"'{folder}' is een koppeling of een bestand, geen map: de site schrijft daar niet doorheen",
-                f"'{folder}' is a link or a file, not a folder: the site does not write through it",
-            )
+            raise OutputRefused("site.output_link", path=str(folder))
         if create and not folder.exists():
             folder.mkdir()
     return folder / parts[-1]
@@ -100,10 +87,7 @@ def _write(destination: Path, content: bytes) -> None:
     from kngg_cli.atomic import write_atomic
 
     if destination.is_dir() and not destination.is_symlink():
-        raise OutputRefused(
-            f"'{destination}' is een map; de site wil daar een bestand schrijven",
-            f"'{destination}' is a folder; the site needs to write a file there",
-        )
+        raise OutputRefused("site.output_is_folder", path=str(destination))
     # a rename replaces a symlink itself, never its target; a new file gets the umask's mode
     write_atomic(destination, content, keep_mode=False)
 

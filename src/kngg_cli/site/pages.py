@@ -61,7 +61,7 @@ def _render(region: RegionResult | None, name: str, context: dict[str, Any]) -> 
     try:
         return str(_environment(region).get_template(name).render(context))
     except TemplateError as error:
-        raise TemplateFailure(f"sjabloon {name}: {type(error).__name__}: {error.message}") from None
+        raise TemplateFailure(name, "", f"{type(error).__name__}: {error.message}") from None
 
 
 def _words(lang: str) -> dict[str, Any]:
