@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING
 from kngg_cli.durations import duration_days
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kngg_cli.regionview import RegionView
 
 DEFAULT_NOTICE = "P90D"  # threshold agreement_expiry_notice (rules.md G902)
@@ -149,7 +151,9 @@ class _Builder:
         self.lang = lang
         self.t = agenda_text(lang)
         self.region_id = region_id
-        self.label = lambda group, value: value_label(group, value, self.lang)
+        self.label: Callable[[str, str | None], str] = lambda group, value: value_label(
+            group, value, self.lang
+        )
         self.clean = clean  # region text, without the control characters a calendar cannot carry
         self.events: list[RegionEvent] = []
         self._uids: set[str] = set()

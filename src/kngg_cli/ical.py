@@ -30,7 +30,8 @@ def calendar_ics(
     url: str | None = None,
 ) -> bytes:
     """The .ics bytes of one region's events; `url`: where the feed is published (--base-url)."""
-    return build_calendar(events, region_name, lang, today, url).to_ical()
+    ics: bytes = build_calendar(events, region_name, lang, today, url).to_ical()
+    return ics
 
 
 def build_calendar(

@@ -320,7 +320,7 @@ _C_PARSER: list[Any] = []
 def _c_parser() -> Any:
     if not _C_PARSER:
         try:
-            from ruamel.yaml.cyaml import CParser
+            from ruamel.yaml.cyaml import CParser  # type: ignore[attr-defined]
         except ImportError:  # no ruamel.yaml.clib: fall back to the pure-Python parser
             CParser = None
         _C_PARSER.append(CParser)

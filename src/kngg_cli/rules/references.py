@@ -71,7 +71,8 @@ def _text_of(source: Any) -> str:
         if path.is_symlink() or not path.is_file() or path.stat().st_size > MAX_FILE_BYTES:
             return ""
         raw = path.read_bytes()
-        return raw.decode(text_encoding(raw) or "utf-8", errors="replace")
+        text: str = raw.decode(text_encoding(raw) or "utf-8", errors="replace")
+        return text
     except OSError:
         return ""
 
