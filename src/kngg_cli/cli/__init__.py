@@ -69,6 +69,12 @@ def main(argv: list[str] | None = None) -> None:
 
     # Pydantic scans every installed package for plugins on import; a CLI has no use for them.
     os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    if not completing:
+        from kngg_cli.cli.fast import run_fast  # check and status with plain options: no Typer
+
+        code = run_fast(args)
+        if code is not None:
+            raise SystemExit(code)
     from kngg_cli.cli.app import build_app
 
     build_app()(args=args, prog_name="kngg")

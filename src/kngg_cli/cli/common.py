@@ -1,23 +1,39 @@
-"""What every command shares: the date, the language, error handling and writing output."""
+"""What every Typer command shares: its options, and running its body (cli/running.py, which the
+commands also import their helpers from: dates, language, output, the result cache)."""
 
 from __future__ import annotations
 
-import contextlib
-import os
-import sys
-import traceback
 from collections.abc import Callable
-from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, NoReturn, TypeVar
+from typing import Annotated, NoReturn, TypeVar
 
 import typer
 
-from kngg_cli.language import choose_language, region_language
-from kngg_cli.texts import KnggError, text
+from kngg_cli.cli.running import (
+    _fail,
+    cached_run,
+    color_enabled,
+    execute,
+    parse_lang,
+    parse_today,
+    write_output,
+)
 
-if TYPE_CHECKING:
-    from kngg_cli.cache import CachedRun
+__all__ = [
+    "DebugOption",
+    "LangOption",
+    "NoCacheOption",
+    "PathArgument",
+    "TodayOption",
+    "cached_run",
+    "color_enabled",
+    "execute",
+    "fail",
+    "parse_lang",
+    "parse_today",
+    "run",
+    "write_output",
+]
 
 T = TypeVar("T")
 
@@ -49,125 +65,18 @@ PathArgument = Annotated[
 
 
 def fail(message: str, code: int = 2) -> NoReturn:
-    message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
-    sys.stderr.write(f"kngg: {message}\n")
+    _fail(message)
     raise typer.Exit(code)
-
-
-def parse_today(value: str | None) -> date:
-    if value is None or value == "":
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise KnggError("cli.bad_date", option="--today", value=value) from None
-
-
-def parse_lang(value: str | None) -> str | None:
-    if value is None:
-        return None
-    if value not in ("nl", "en"):
-        raise KnggError("cli.bad_lang", value=value)
-    return value
 
 
 def run(
     action: Callable[[], int], debug: bool = False, lang: str | None = None, region: Path | None = None
 ) -> None:
-    """Run a command body; turn every failure into one clear line and the right exit code.
-
-    The line is in the language of --lang (lang), KNGG_LANG, or the `language:` of the region at
-    `region` (for commands that work on one region), else Dutch."""
-
-    def language() -> str:
-        if lang not in (None, "nl", "en"):
-            return choose_language(None)
-        return choose_language(lang, region_language(region) if region is not None else None)
-
-    try:
-        code = action()
-    except typer.Exit:
-        raise
-    except KnggError as error:
-        for detail in error.details:
-            sys.stdout.write(detail.rstrip("\n") + "\n")
-        sys.stdout.flush()
-        fail(error.message(language()), error.exit_code)
-    except FileNotFoundError as error:
-        fail(text("cli.path_missing", language(), path=error.filename or error))
-    except BrokenPipeError:
-        # the reader went away (`kngg rules | head`): the output could not be written, but that
-        # is no fault to report; point stdout at /dev/null so that the exit flush stays quiet
-        with contextlib.suppress(OSError, ValueError):
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        fail(text("cli.interrupted", language()), 130)
-    except Exception as error:  # the last line of defence: never a bare traceback
-        if debug or os.environ.get("KNGG_DEBUG"):
-            traceback.print_exc()
-        fail(text("cli.internal", language(), error=f"{type(error).__name__}: {error}"))
-    raise typer.Exit(code)
-
-
-def write_output(text: str | bytes, output: str | None) -> None:
-    """Standard output for '-' or None; otherwise the file, written whole or not at all."""
-    if output in (None, "-"):
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
-        else:
-            sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    from kngg_cli.atomic import write_atomic
-
-    if not output.strip():
-        raise KnggError("cli.output_empty")
-    target = Path(output)
-    if not target.parent.exists():
-        raise KnggError("cli.output_no_folder", path=output, folder=str(target.parent))
-    try:
-        write_atomic(target, text, keep_mode=False)
-    except OSError as error:
-        reason = error.strerror or error
-        raise KnggError("cli.cannot_write", path=output, reason=reason) from None
-
-
-def color_enabled(stream: Any = None) -> bool:
-    stream = stream or sys.stdout
-    if os.environ.get("NO_COLOR"):
-        return False
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
+    """Run a command body (see running.execute) and exit with its code, as Typer expects."""
+    raise typer.Exit(execute(action, debug, lang, region, passthrough=(typer.Exit,)))
 
 
 NoCacheOption = Annotated[
     bool,
     typer.Option("--no-cache", help="Gebruik en bewaar geen opgeslagen resultaat; controleer opnieuw."),
 ]
-
-
-def cached_run(
-    command: str,
-    path: Path,
-    options: dict[str, Any],
-    use_cache: bool,
-    compute: Callable[[list[Path]], CachedRun],
-) -> CachedRun:
-    """The command's output from the result cache when nothing changed, else computed (and kept).
-
-    `options` must hold everything besides the files that changes the output."""
-    from kngg_cli.cache import ResultCache
-    from kngg_cli.loading.files import find_region_roots
-
-    roots = find_region_roots(path)
-    if not use_cache:
-        return compute(roots)
-    cache = ResultCache(command, path.resolve(), roots, {**options, "path": str(path)})
-    hit = cache.get()
-    if hit is not None:
-        return hit
-    produced = compute(roots)
-    cache.put(produced)
-    return produced

@@ -63,6 +63,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
+        defer_build=True,
         json_schema_extra={"patternProperties": {"^x-": {}}},
     )
 

@@ -1,0 +1,125 @@
+"""The bodies of `kngg check` and `kngg status`, without Typer.
+
+The Typer commands (cli/check.py, cli/status.py) and the fast path (cli/fast.py, which parses
+plain options by hand so that a pre-commit hook does not pay for Typer and Click) both call these.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kngg_cli.cli.running import cached_run, color_enabled, parse_lang, parse_today, write_output
+from kngg_cli.report import REPORTERS
+
+if TYPE_CHECKING:
+    from kngg_cli.cache import CachedRun
+    from kngg_cli.engine import CheckOptions
+
+CHECK_FORMATS = tuple(REPORTERS)  # the reporter registry is the one list of output formats
+STATUS_FORMATS = ("text", "json")
+
+
+def rule_codes(values: list[str] | None) -> tuple[str, ...]:
+    """`--select G6,G7 --select A001` → ("G6", "G7", "A001")."""
+    return tuple(c.strip().upper() for v in values or [] for c in v.split(",") if c.strip())
+
+
+def check_command(
+    path: Path,
+    output_format: str | None = None,
+    output: str | None = None,
+    target: str | None = None,
+    strict: bool = False,
+    select: list[str] | None = None,
+    ignore: list[str] | None = None,
+    today: str | None = None,
+    lang: str | None = None,
+    no_cache: bool = False,
+) -> int:
+    from kngg_cli.engine import CheckOptions
+
+    options = CheckOptions(
+        today=parse_today(today),
+        lang=parse_lang(lang),
+        target=target,
+        select=rule_codes(select),
+        ignore=rule_codes(ignore),
+    )
+    chosen = output_format or "text"
+    color = color_enabled() and output in (None, "-")
+    annotate = output_format is None and os.environ.get("GITHUB_ACTIONS") == "true"
+    key = {"options": options, "format": chosen, "color": color, "annotate": annotate, "strict": strict}
+    produced = cached_run(
+        "check",
+        path,
+        key,
+        not no_cache,
+        lambda roots: _check(roots, options, chosen, color, annotate, strict),
+    )
+    write_output(produced.output, output)
+    if produced.extra:
+        sys.stdout.write(produced.extra)
+    return produced.exit_code
+
+
+def _check(
+    roots: list[Path], options: CheckOptions, chosen: str, color: bool, annotate: bool, strict: bool
+) -> CachedRun:
+    from kngg_cli import __version__
+    from kngg_cli.cache import CachedRun
+    from kngg_cli.engine import check_roots
+    from kngg_cli.report import ReportContext, get_reporter
+
+    result = check_roots(roots, options)
+    language = options.lang or (result.regions[0].lang if result.regions else "nl")
+    output = get_reporter(chosen)(result, ReportContext(os.getcwd(), color, language, __version__))
+    extra = ""
+    if annotate:
+        extra = get_reporter("github")(result, ReportContext(os.getcwd(), False, language, __version__))
+    return CachedRun(output, extra, result.exit_code(strict))
+
+
+def status_command(
+    path: Path,
+    output_format: str = "text",
+    today: str | None = None,
+    lang: str | None = None,
+    no_cache: bool = False,
+) -> int:
+    import shutil
+
+    from kngg_cli.engine import CheckOptions
+
+    options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
+    color = output_format == "text" and color_enabled()
+    width = shutil.get_terminal_size((100, 24)).columns if sys.stdout.isatty() else 100
+    key = {"options": options, "format": output_format, "color": color, "width": width}
+    produced = cached_run(
+        "status", path, key, not no_cache, lambda roots: _status(roots, options, output_format, color, width)
+    )
+    write_output(produced.output, None)
+    return produced.exit_code
+
+
+def _status(
+    roots: list[Path], options: CheckOptions, output_format: str, color: bool, width: int
+) -> CachedRun:
+    import json
+
+    from kngg_cli import __version__
+    from kngg_cli.cache import CachedRun
+    from kngg_cli.engine import check_roots
+    from kngg_cli.report import ReportContext
+    from kngg_cli.status import status_data, status_text
+
+    result = check_roots(roots, options)
+    language = options.lang or (result.regions[0].lang if result.regions else "nl")
+    data = status_data(result, ReportContext(os.getcwd(), color, language, __version__))
+    if output_format == "json":
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    else:
+        text = status_text(data, language, color, width)
+    return CachedRun(text, "", result.exit_code())

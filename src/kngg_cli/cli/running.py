@@ -1,0 +1,148 @@
+"""The body of a command, without Typer: error handling, dates, language, output, the result cache.
+
+`kngg check` and `kngg status` run from here without importing Typer or Click at all (cli/fast.py
+parses their options when they are plain); the Typer commands call the same functions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+import traceback
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from kngg_cli.language import choose_language, region_language
+from kngg_cli.texts import KnggError, text
+
+if TYPE_CHECKING:
+    from kngg_cli.cache import CachedRun
+
+
+def _fail(message: str) -> None:
+    message = " ".join(part.strip() for part in message.splitlines() if part.strip())  # one line
+    sys.stderr.write(f"kngg: {message}\n")
+
+
+def parse_today(value: str | None) -> date:
+    if value is None or value == "":
+        return date.today()
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnggError("cli.bad_date", option="--today", value=value) from None
+
+
+def parse_lang(value: str | None) -> str | None:
+    if value is None:
+        return None
+    if value not in ("nl", "en"):
+        raise KnggError("cli.bad_lang", value=value)
+    return value
+
+
+def execute(
+    action: Callable[[], int],
+    debug: bool = False,
+    lang: str | None = None,
+    region: Path | None = None,
+    passthrough: tuple[type[BaseException], ...] = (),
+) -> int:
+    """Run a command body and return its exit code; turn every failure into one clear line.
+
+    The line is in the language of --lang (lang), KNGG_LANG, or the `language:` of the region at
+    `region` (for commands that work on one region), else Dutch. Exceptions in `passthrough` (the
+    command-line library's own exit) are not ours to handle."""
+
+    def language() -> str:
+        if lang not in (None, "nl", "en"):
+            return choose_language(None)
+        return choose_language(lang, region_language(region) if region is not None else None)
+
+    try:
+        return action()
+    except passthrough:
+        raise
+    except KnggError as error:
+        for detail in error.details:
+            sys.stdout.write(detail.rstrip("\n") + "\n")
+        sys.stdout.flush()
+        _fail(error.message(language()))
+        return error.exit_code
+    except FileNotFoundError as error:
+        _fail(text("cli.path_missing", language(), path=error.filename or error))
+        return 2
+    except BrokenPipeError:
+        # the reader went away (`kngg rules | head`): the output could not be written, but that
+        # is no fault to report; point stdout at /dev/null so that the exit flush stays quiet
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 2
+    except KeyboardInterrupt:
+        _fail(text("cli.interrupted", language()))
+        return 130
+    except Exception as error:  # the last line of defence: never a bare traceback
+        if debug or os.environ.get("KNGG_DEBUG"):
+            traceback.print_exc()
+        _fail(text("cli.internal", language(), error=f"{type(error).__name__}: {error}"))
+        return 2
+
+
+def write_output(text: str | bytes, output: str | None) -> None:
+    """Standard output for '-' or None; otherwise the file, written whole or not at all."""
+    if output in (None, "-"):
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from kngg_cli.atomic import write_atomic
+
+    if not output.strip():
+        raise KnggError("cli.output_empty")
+    target = Path(output)
+    if not target.parent.exists():
+        raise KnggError("cli.output_no_folder", path=output, folder=str(target.parent))
+    try:
+        write_atomic(target, text, keep_mode=False)
+    except OSError as error:
+        reason = error.strerror or error
+        raise KnggError("cli.cannot_write", path=output, reason=reason) from None
+
+
+def color_enabled(stream: Any = None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
+
+
+def cached_run(
+    command: str,
+    path: Path,
+    options: dict[str, Any],
+    use_cache: bool,
+    compute: Callable[[list[Path]], CachedRun],
+) -> CachedRun:
+    """The command's output from the result cache when nothing changed, else computed (and kept).
+
+    `options` must hold everything besides the files that changes the output."""
+    from kngg_cli.cache import ResultCache
+    from kngg_cli.loading.files import find_region_roots
+
+    roots = find_region_roots(path)
+    if not use_cache:
+        return compute(roots)
+    cache = ResultCache(command, path.resolve(), roots, {**options, "path": str(path)})
+    hit = cache.get()
+    if hit is not None:
+        return hit
+    produced = compute(roots)
+    cache.put(produced)
+    return produced

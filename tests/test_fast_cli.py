@@ -1,0 +1,106 @@
+"""`kngg check` and `kngg status` with plain options run without Typer, with the same result."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from helpers import write_region
+from kngg_cli.cli.fast import parse, run_fast
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["check"], ("check", {"path": Path(".")})),
+        (
+            ["check", "regio", "-f", "json", "--select", "R,P", "--select=A001", "--strict", "--no-cache"],
+            (
+                "check",
+                {
+                    "path": Path("regio"),
+                    "output_format": "json",
+                    "select": ["R,P", "A001"],
+                    "strict": True,
+                    "no_cache": True,
+                },
+            ),
+        ),
+        (
+            ["--lang", "en", "status", "--format=json"],
+            ("status", {"lang": "en", "output_format": "json", "path": Path(".")}),
+        ),
+        (
+            ["check", "-o", "-", "--today", "2026-01-01"],
+            ("check", {"output": "-", "today": "2026-01-01", "path": Path(".")}),
+        ),
+    ],
+)
+def test_plain_arguments_are_parsed(args: list[str], expected: object) -> None:
+    assert parse(args) == expected
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check", "--help"],
+        ["check", "--formaat", "json"],
+        ["check", "--format", "xml"],
+        ["status", "--format", "sarif"],
+        ["check", "--output"],
+        ["check", "--target", "--strict"],
+        ["check", "a", "b"],
+        ["check", "--strict=yes"],
+        ["check", "--", "regio"],
+        ["render", "plan"],
+        ["status", "--strict"],
+        [],
+    ],
+)
+def test_anything_else_goes_to_typer(args: list[str]) -> None:
+    assert parse(args) is None
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["check"],
+        ["check", "--format", "json"],
+        ["check", "--select", "R", "--lang", "en"],
+        ["check", "--today", "2020-13-01"],
+        ["status"],
+        ["status", "--format", "json"],
+    ],
+)
+def test_the_same_output_as_through_typer(
+    invoke, tmp_path: Path, capsys, monkeypatch, args: list[str]
+) -> None:  # type: ignore[no-untyped-def]
+    people = "kind: Person\nid: sanne\nname: Sanne\norganisation: gemeente-almer\n"
+    root = write_region(tmp_path / "regio", {"people.yaml": people})
+    monkeypatch.setenv("KNGG_TODAY", "2026-11-23")
+    full = [*args, str(root), "--no-cache"]
+    code = run_fast(full)
+    fast = capsys.readouterr()
+    typer_run = invoke(*full)
+    assert code == typer_run.exit_code
+    assert fast.out == typer_run.stdout
+    assert fast.err == typer_run.stderr
+
+
+def test_check_does_not_import_typer(tmp_path: Path) -> None:
+    root = write_region(tmp_path / "regio", {})
+    script = (
+        "import sys\nfrom kngg_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit as done:\n    code = done.code\n"
+        "sys.stderr.write(f'{code} ' + ' '.join(sorted(m for m in ('typer', 'click') if m in sys.modules)))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script, "check", str(root), "--no-cache"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.stderr.strip() == "0"
