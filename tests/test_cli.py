@@ -59,14 +59,14 @@ def broken(tmp_path: Path) -> Path:
 def test_exit_0_for_a_clean_region(invoke, clean: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", str(clean))
     assert result.exit_code == 0, result.output
-    assert "testregio (stap 1): 0 errors, 0 warnings" in result.stdout
+    assert "testregio (stap 1): 0 fouten, 0 waarschuwingen" in result.stdout
 
 
 def test_exit_1_for_an_error(invoke, broken: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("check", str(broken))
     assert result.exit_code == 1
-    assert "people.yaml:4:15: error R001" in result.stdout
-    assert "   = hint: " in result.stdout
+    assert "people.yaml:4:15: fout R001" in result.stdout
+    assert "   = tip: " in result.stdout
     assert "^" in result.stdout
 
 
@@ -328,11 +328,12 @@ def test_python_dash_m_and_examples_exit_0() -> None:
 def test_text_format_block(broken: Path) -> None:
     result = kngg("check", "regio", cwd=broken.parent)
     expected = (
-        "regio/people.yaml:4:15: error R001 onbekende organisatie `gemeente-almer`\n"
+        "regio/people.yaml:4:15: fout R001 onbekende organisatie `gemeente-almer`\n"
         "   3 | name: Sanne\n"
         "   4 | organisation: gemeente-almer\n"
         "     |               ^^^^^^^^^^^^^^\n"
-        "   = hint: bedoel je `gemeente-almere`?\n"
+        "   = tip: bedoel je `gemeente-almere`?\n"
     )
     assert result.stdout.startswith(expected)
-    assert result.stdout.rstrip("\n").splitlines()[-1].startswith("testregio (stap 1): 1 error, 1 warning, ")
+    last_line = result.stdout.rstrip("\n").splitlines()[-1]
+    assert last_line.startswith("testregio (stap 1): 1 fout, 1 waarschuwing, ")

@@ -49,7 +49,7 @@ def test_completed_absent_is_created_in_the_files_style(tmp_path: Path) -> None:
     )
     assert changes(before, after)[0] == ["  step: 2         # huidige stap\n"]
     assert "Stap 2 afgerond op 2026-11-23" in out
-    assert "Controle na de wijziging" in out and "testregio (stap 3): 0 errors" in out
+    assert "Controle na de wijziging" in out and "testregio (stap 3): 0 fouten" in out
 
 
 def test_completed_present_gets_one_entry_appended(tmp_path: Path) -> None:
@@ -185,7 +185,7 @@ def test_step_5_refused_with_the_open_gate_items(tmp_path: Path) -> None:
     before = snapshot(root)
     code, out, err = kngg("advance", str(root))
     assert code == 1
-    assert "G501" in out and "error" in out
+    assert "G501" in out and "fout G501" in out
     assert "G504" not in out  # a warning does not block, and only errors are listed
     assert "stap 5 kan nog niet worden afgerond: 1 fout" in err
     assert "Traceback" not in out + err

@@ -44,7 +44,7 @@ def test_the_new_region_passes_check_at_step_1(created: Path) -> None:
     assert [f.code for f in result.findings if f.severity != "info"] == []
     assert result.exit_code(strict=True) == 0
     code, out, _err = kngg("check", str(created))
-    assert code == 0 and "regio-flevoland (stap 1): 0 errors, 0 warnings" in out
+    assert code == 0 and "regio-flevoland (stap 1): 0 fouten, 0 waarschuwingen" in out
 
 
 def test_gemeenten_and_their_organisations_come_from_the_cbs_list(created: Path) -> None:
@@ -95,7 +95,7 @@ def test_the_new_region_can_be_signed_and_advanced(created: Path) -> None:
     assert code == 0, out + err
     code, out, err = kngg("advance", str(created))
     assert code == 0, out + err
-    assert "regio-flevoland (stap 2): 0 errors" in out
+    assert "regio-flevoland (stap 2): 0 fouten" in out
 
 
 def test_name_option_and_an_existing_empty_folder(tmp_path: Path) -> None:

@@ -21,11 +21,11 @@ def test_one_line_per_finding_in_the_exact_form(tmp_path: Path) -> None:
     hint = {f.code: f.hint for f in result.findings}
     assert lines == [
         "::notice file=regio/organisations.yaml,line=3,col=25,endLine=3,endColumn=25,title=X001::"
-        f"`# kngg: ignore[R001]` onderdrukt hier niets%0Ahint: {hint['X001']}",
+        f"`# kngg: ignore[R001]` onderdrukt hier niets%0Atip: {hint['X001']}",
         "::error file=regio/organisations.yaml,line=6,col=1,endLine=6,endColumn=5,title=S005::"
-        f"onbekend veld `bogus`%0Ahint: {hint['S005']}",
+        f"onbekend veld `bogus`%0Atip: {hint['S005']}",
         "::warning file=regio/region.yaml,line=7,col=11,endLine=7,endColumn=16,title=R005::"
-        f"GM0034 is `Almere`, niet `Almeer`%0Ahint: {hint['R005']}",
+        f"GM0034 is `Almere`, niet `Almeer`%0Atip: {hint['R005']}",
     ]
 
 
@@ -111,8 +111,8 @@ def test_github_actions_adds_annotations_to_text(tmp_path: Path, monkeypatch: py
         ["check", "regio", "--today", "2026-11-23", "--select", "S,R,P,X"], monkeypatch, tmp_path, True
     )
     assert code == 1
-    assert "regio/organisations.yaml:6:1: error S005" in out  # the text report
-    assert "testregio (stap 1): 1 error, 1 warning, 1 info" in out
+    assert "regio/organisations.yaml:6:1: fout S005" in out  # the text report
+    assert "testregio (stap 1): 1 fout, 1 waarschuwing, 1 info" in out
     annotations = [line for line in out.splitlines() if line.startswith("::")]
     assert len(annotations) == 3
     assert annotations[1].startswith("::error file=regio/organisations.yaml,line=6,col=1,")
@@ -147,5 +147,5 @@ def test_github_actions_annotations_with_output_file(tmp_path: Path, monkeypatch
         True,
     )
     assert code == 1
-    assert "error S005" in (tmp_path / "report.txt").read_text(encoding="utf-8")
+    assert "fout S005" in (tmp_path / "report.txt").read_text(encoding="utf-8")
     assert [line.split(" ")[0] for line in out.splitlines()] == ["::notice", "::error", "::warning"]

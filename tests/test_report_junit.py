@@ -36,7 +36,7 @@ def test_one_testcase_per_file_with_failures_for_errors(tmp_path: Path) -> None:
     assert failure.get("type") == "S005"
     assert failure.get("message") == "onbekend veld `bogus`"
     assert (failure.text or "").startswith("regio/organisations.yaml:6:1: S005 onbekend veld `bogus`")
-    assert "hint: " in (failure.text or "")
+    assert "tip: " in (failure.text or "")
     # the info finding of the same file is output, not a failure
     assert "info regio/organisations.yaml:3:25: X001" in (
         cases["organisations.yaml"].findtext("system-out") or ""
@@ -44,7 +44,7 @@ def test_one_testcase_per_file_with_failures_for_errors(tmp_path: Path) -> None:
 
     # the warning is output of its file, not a failure
     assert cases["region.yaml"].findall("failure") == []
-    assert "warning regio/region.yaml:7:11: R005" in (cases["region.yaml"].findtext("system-out") or "")
+    assert "waarschuwing regio/region.yaml:7:11: R005" in (cases["region.yaml"].findtext("system-out") or "")
 
     # the clean file is there, with nothing in it
     assert list(cases["agreements/clean.yaml"]) == []

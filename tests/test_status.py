@@ -189,6 +189,6 @@ def test_unknown_progress(tmp_path: Path) -> None:
         tmp_path / "regio", {"region.yaml": "kngg: 1\nkind: Region\nid: x\nname: X\ngemeenten: []\n"}, base={}
     )
     code, out = status(str(root))
-    assert code == 1 and "De voortgang van de regio is onbekend" in out
+    assert code == 1 and "region.yaml is niet geldig, dus is niet bekend waar de regio staat" in out
     region = json.loads(status(str(root), "--format", "json")[1])["regions"][0]
     assert region["ready"] is None and {s["state"] for s in region["steps"]} == {"ahead"}

@@ -18,6 +18,7 @@ draws. Its shape is stable; other tools read it:
           ],
           "phase2": {"name": "Experimenteren en uitvoeren", "state": "ahead" | "current"},
           "gates_evaluated": true,                      # false: S findings kept the gates from running
+          "findings": [...],                            # every finding of the region, as open_items
           "open_items": [                               # the current step's gate: its to-do list
             {"code": "G705", "severity": "info", "gate_severity": "error",
              "message": "...", "hint": "..." | null, "subject": "..." | null,
@@ -47,93 +48,14 @@ from typing import TYPE_CHECKING, Any
 
 from kngg_cli.catalog import localized, step_plan
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.loading.files import REGION_FILE
+from kngg_cli.texts import counted, text
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult, RegionResult
     from kngg_cli.report import ReportContext
 
-_WORDS = {
-    "nl": {
-        "phase": "Fase",
-        "step": "Stap",
-        "name": "Naam",
-        "state": "Status",
-        "done": "✓ afgerond",
-        "current": "▶ huidige stap",
-        "ahead": "· nog niet",
-        "phase2": "fase 2",
-        "open": "Open punten van stap {step} ({count})",
-        "open_none": "Geen open punten voor stap {step}.",
-        "code": "Code",
-        "becomes": "Bij afronden",
-        "where": "Waar",
-        "message": "Melding",
-        "counts": "Aantallen",
-        "gemeenten": "gemeenten",
-        "organisations": "organisaties",
-        "people": "personen",
-        "bodies": "overleggen",
-        "agreements": "overeenkomsten getekend",
-        "indicators": "indicatoren per niveau",
-        "ready_yes": "Klaar om stap {step} af te ronden: ja (`kngg advance`)",
-        "ready_no": "Klaar om stap {step} af te ronden: nee; eerst oplossen: {codes}",
-        "ready_broken": "Klaar om stap {step} af te ronden: nee; eerst de structuurfouten (S) oplossen, "
-        "de poorten zijn nog niet gecontroleerd",
-        "phase2_line": "De regio is in fase 2 (experimenteren en uitvoeren): alle poorten van fase 1 gelden.",
-        "findings": "Bevindingen: {error} error, {warning} warning, {info} info (details: `kngg check`)",
-        "region": "Regio",
-        "where_now": "Fase/stap",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "ready": "Klaar?",
-        "yes": "ja",
-        "no": "nee",
-        "na": "n.v.t.",
-        "overview": "{count} regio's, {ready} klaar om hun stap af te ronden",
-        "no_progress": "onbekend",
-        "unknown_line": "De voortgang van de regio is onbekend: los eerst de fouten in region.yaml op.",
-    },
-    "en": {
-        "phase": "Phase",
-        "step": "Step",
-        "name": "Name",
-        "state": "State",
-        "done": "✓ done",
-        "current": "▶ current step",
-        "ahead": "· ahead",
-        "phase2": "phase 2",
-        "open": "Open items of step {step} ({count})",
-        "open_none": "No open items for step {step}.",
-        "code": "Code",
-        "becomes": "On advance",
-        "where": "Where",
-        "message": "Message",
-        "counts": "Counts",
-        "gemeenten": "gemeenten",
-        "organisations": "organisations",
-        "people": "people",
-        "bodies": "bodies",
-        "agreements": "agreements signed",
-        "indicators": "indicators by level",
-        "ready_yes": "Ready to complete step {step}: yes (`kngg advance`)",
-        "ready_no": "Ready to complete step {step}: no; first resolve: {codes}",
-        "ready_broken": "Ready to complete step {step}: no; first fix the structure errors (S), "
-        "the gates have not been checked yet",
-        "phase2_line": "The region is in phase 2 (experimenting and delivering): every phase-1 gate applies.",
-        "findings": "Findings: {error} error, {warning} warning, {info} info (details: `kngg check`)",
-        "region": "Region",
-        "where_now": "Phase/step",
-        "errors": "Errors",
-        "warnings": "Warnings",
-        "ready": "Ready?",
-        "yes": "yes",
-        "no": "no",
-        "na": "n/a",
-        "overview": "{count} regions, {ready} ready to complete their step",
-        "no_progress": "unknown",
-        "unknown_line": "The region's progress is unknown: first fix the errors in region.yaml.",
-    },
-}
+SYNTAX_CODES = ("S001", "S002", "S009")  # the file could not be read as YAML at all
 
 
 # -- data ------------------------------------------------------------------------------------
@@ -177,6 +99,7 @@ def region_status(region: RegionResult, context: ReportContext) -> dict[str, Any
         },
         "gates_evaluated": region.gates_evaluated,
         "open_items": [_item(f, context) for f in region.open_items],
+        "findings": [_item(f, context) for f in region.findings],
         "counts": counts(region),
         "summary": region.summary,
         "ready": region.ready,
@@ -262,117 +185,187 @@ def status_text(data: dict[str, Any], lang: str, color: bool, width: int = 100) 
         emoji=False,
         soft_wrap=False,
     )
-    words = _WORDS[lang]
     regions = data["regions"]
     if len(regions) == 1:
-        _one_region(console, regions[0], words)
+        _one_region(console, regions[0], lang)
     else:
-        _overview(console, data, words)
+        _overview(console, data, lang)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
-def _where_now(region: dict[str, Any], words: dict[str, str]) -> str:
+def _words(lang: str) -> Any:
+    """status.<key> of the texts catalogue in lang."""
+    return lambda key, **params: text(f"status.{key}", lang, **params)
+
+
+def _where_now(region: dict[str, Any], lang: str) -> str:
     if region["phase"] == 2:
-        return words["phase2"]
+        return text("where.phase_2", lang)
     if region["step"] is None:
-        return words["no_progress"]
-    return f"{words['phase'].lower()} 1, {words['step'].lower()} {region['step']}"
+        return text("status.no_progress", lang)
+    return text("status.where_step", lang, step=region["step"])
 
 
-def _one_region(console: Any, region: dict[str, Any], words: dict[str, str]) -> None:
-    from rich.table import Table
-    from rich.text import Text
+def _counts_line(summary: dict[str, int], lang: str) -> dict[str, Any]:
+    return {
+        "errors": counted("count.error", summary["error"], lang),
+        "warnings": counted("count.warning", summary["warning"], lang),
+        "infos": counted("count.info", summary["info"], lang),
+    }
 
-    title = f"{region['name']} ({region['id']}): {_where_now(region, words)}"
+
+def _unreadable_region_file(region: dict[str, Any]) -> list[dict[str, Any]]:
+    """The errors in the region's region.yaml that keep its progress unknown (a syntax error …)."""
+    if region["phase"] is not None:
+        return []
+    return [
+        f
+        for f in region.get("findings", [])
+        if f["severity"] == "error"
+        and f["code"].startswith("S")
+        and f["path"].rsplit("/", 1)[-1] == REGION_FILE
+    ]
+
+
+def _one_region(console: Any, region: dict[str, Any], lang: str) -> None:
+    from rich.text import Text as RichText
+
+    w = _words(lang)
+    title = f"{region['name']} ({region['id']}): {_where_now(region, lang)}"
     if region["step_name"]:
         title += f", {region['step_name']}"
-    console.print(Text(title, style="bold"))
+    console.print(RichText(title, style="bold"))
 
-    steps = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    for column in (words["phase"], words["step"], words["name"], words["state"]):
-        steps.add_column(column)
-    styles = {"done": "green", "current": "bold yellow", "ahead": "dim"}
-    for step in region["steps"]:
-        state = words[step["state"]] + (f" {step['date']}" if step["date"] else "")
-        steps.add_row("1", str(step["number"]), step["name"], Text(state, style=styles[step["state"]]))
-    phase2 = region["phase2"]
-    steps.add_row("2", "", phase2["name"], Text(words[phase2["state"]], style=styles[phase2["state"]]))
-    console.print(steps)
-    console.print()
+    unreadable = _unreadable_region_file(region)
+    if unreadable:
+        console.print()
+        syntax = any(f["code"] in SYNTAX_CODES for f in unreadable)
+        console.print(RichText(w("unreadable_line" if syntax else "invalid_line"), style="bold red"))
+        _findings_table(console, unreadable, lang, w("col_severity"), gate=False)
+        console.print()
+        console.print(w("findings", **_counts_line(region["summary"], lang)))
+        return
 
+    _steps_table(console, region, lang)
     if region["phase"] == 1 and region["step"] is not None:
         items = region["open_items"]
         if items:
-            console.print(Text(words["open"].format(step=region["step"], count=len(items)), style="bold"))
-            table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-            table.add_column(words["code"], no_wrap=True)
-            table.add_column(words["becomes"], no_wrap=True)
-            table.add_column(f"{words['where']} / {words['message']}")
-            for item in items:
-                severity = item["gate_severity"] or item["severity"]
-                cell = Text(f"{item['path']}:{item['line']}", style="bold")
-                cell.append("\n" + item["message"], style="")
-                if item["hint"]:
-                    cell.append("\n= " + item["hint"], style="dim")
-                table.add_row(item["code"], Text(severity, style=_severity_style(severity)), cell)
-            console.print(table)
+            console.print(RichText(w("open", step=region["step"], count=len(items)), style="bold"))
+            _findings_table(console, items, lang, w("col_becomes"), gate=True)
         else:
-            console.print(words["open_none"].format(step=region["step"]))
+            console.print(w("open_none", step=region["step"]))
+        console.print()
+    elif region["phase"] == 2:
+        findings = region.get("findings", [])
+        if findings:
+            console.print(RichText(w("phase2_findings", count=len(findings)), style="bold"))
+            _findings_table(console, findings, lang, w("col_severity"), gate=False)
+        else:
+            console.print(w("phase2_none"))
         console.print()
 
-    console.print(Text(words["counts"], style="bold"))
+    console.print(RichText(w("counts"), style="bold"))
     c = region["counts"]
+    agreements = c["agreements"]
     console.print(
-        f"  {words['gemeenten']} {c['gemeenten']}, {words['organisations']} {c['organisations']}, "
-        f"{words['people']} {c['people']}, {words['bodies']} {c['bodies']}, "
-        f"{words['agreements']} {c['agreements']['signed']}/{c['agreements']['total']}"
+        "  "
+        + w(
+            "counts_line",
+            gemeenten=c["gemeenten"],
+            organisations=c["organisations"],
+            people=c["people"],
+            bodies=c["bodies"],
+            signed=agreements["signed"],
+            total=agreements["total"],
+        )
     )
     levels = "  ".join(f"{level} {count}" for level, count in c["indicators"].items())
-    console.print(f"  {words['indicators']}: {levels}")
+    console.print("  " + w("indicators", levels=levels))
     console.print()
 
     if region["phase"] == 2:
-        console.print(words["phase2_line"])
+        console.print(w("phase2_line"))
     elif region["step"] is None:
-        console.print(Text(words["unknown_line"], style="bold red"))
+        console.print(RichText(w("unknown_line"), style="bold red"))
     else:
         if not region["gates_evaluated"]:
-            line, style = words["ready_broken"].format(step=region["step"]), "red"
+            line, style = w("ready_broken", step=region["step"]), "red"
         elif region["ready"]:
-            line, style = words["ready_yes"].format(step=region["step"]), "green"
+            line, style = w("ready_yes", step=region["step"]), "green"
         else:
-            codes = ", ".join(region["blocking"])
-            line, style = words["ready_no"].format(step=region["step"], codes=codes), "red"
-        console.print(Text(line, style=f"bold {style}"))
-    console.print(words["findings"].format(**region["summary"]))
+            line, style = w("ready_no", step=region["step"], codes=region["blocking"]), "red"
+        console.print(RichText(line, style=f"bold {style}"))
+    console.print(w("findings", **_counts_line(region["summary"], lang)))
 
 
-def _overview(console: Any, data: dict[str, Any], words: dict[str, str]) -> None:
+def _steps_table(console: Any, region: dict[str, Any], lang: str) -> None:
     from rich.table import Table
-    from rich.text import Text
+    from rich.text import Text as RichText
+
+    w = _words(lang)
+    steps = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    for column in ("col_phase", "col_step", "col_name", "col_state"):
+        steps.add_column(w(column))
+    styles = {"done": "green", "current": "bold yellow", "ahead": "dim"}
+    for step in region["steps"]:
+        state = w(f"state_{step['state']}") + (f" {step['date']}" if step["date"] else "")
+        steps.add_row("1", str(step["number"]), step["name"], RichText(state, style=styles[step["state"]]))
+    phase2 = region["phase2"]
+    state = RichText(w(f"state_{phase2['state']}"), style=styles[phase2["state"]])
+    steps.add_row("2", "", phase2["name"], state)
+    console.print(steps)
+    console.print()
+
+
+def _findings_table(console: Any, items: list[dict[str, Any]], lang: str, column: str, gate: bool) -> None:
+    """Findings as rows: code, severity (once enforced, for a gate's open items), where and message."""
+    from rich.table import Table
+    from rich.text import Text as RichText
 
     table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
-    table.add_column(words["region"])
-    table.add_column(words["where_now"])
-    table.add_column(words["errors"], justify="right")
-    table.add_column(words["warnings"], justify="right")
-    table.add_column(words["ready"])
+    table.add_column(text("status.col_code", lang), no_wrap=True)
+    table.add_column(column, no_wrap=True)
+    table.add_column(text("status.col_where_message", lang))
+    for item in items:
+        severity = (item["gate_severity"] or item["severity"]) if gate else item["severity"]
+        cell = RichText(f"{item['path']}:{item['line']}", style="bold")
+        cell.append("\n" + item["message"], style="")
+        if item["hint"]:
+            cell.append(f"\n= {text('label.hint', lang)}: {item['hint']}", style="dim")
+        word = RichText(text(f"severity.{severity}", lang), style=_severity_style(severity))
+        table.add_row(item["code"], word, cell)
+    console.print(table)
+
+
+def _overview(console: Any, data: dict[str, Any], lang: str) -> None:
+    from rich.table import Table
+    from rich.text import Text as RichText
+
+    w = _words(lang)
+    table = Table(show_header=True, header_style="bold", box=None, pad_edge=False)
+    table.add_column(w("col_region"))
+    table.add_column(w("col_where_now"))
+    table.add_column(w("col_errors"), justify="right")
+    table.add_column(w("col_warnings"), justify="right")
+    table.add_column(w("col_ready"))
     for region in data["regions"]:
         ready = region["ready"]
-        label = words["na"] if ready is None else words["yes"] if ready else words["no"]
+        label = w("na") if ready is None else w("yes") if ready else w("no")
         style = "dim" if ready is None else "green" if ready else "red"
         errors = region["summary"]["error"]
         table.add_row(
             f"{region['name']} ({region['id']})",
-            _where_now(region, words),
-            Text(str(errors), style="red" if errors else ""),
+            _where_now(region, lang),
+            RichText(str(errors), style="red" if errors else ""),
             str(region["summary"]["warning"]),
-            Text(label, style=style),
+            RichText(label, style=style),
         )
     console.print(table)
     console.print()
     summary = data["summary"]
-    console.print(words["overview"].format(count=summary["regions"], ready=summary["ready"]))
+    console.print(
+        w("overview", regions=counted("count.region", summary["regions"], lang), ready=summary["ready"])
+    )
 
 
 def _severity_style(severity: str) -> str:

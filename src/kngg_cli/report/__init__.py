@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
+    from kngg_cli.findings import Finding
 
 Reporter = Callable[["CheckResult", "ReportContext"], str]
 
@@ -59,6 +60,15 @@ class Fingerprints:
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1
         return hashlib.sha256("\x1f".join((*key, str(occurrence))).encode("utf-8")).hexdigest()
+
+
+def message_with_hint(finding: Finding, lang: str) -> str:
+    """The finding's message, and its hint on a second line ("tip: …", "hint: …")."""
+    from kngg_cli.texts import text
+
+    if not finding.hint:
+        return finding.message
+    return f"{finding.message}\n{text('label.hint', lang)}: {finding.hint}"
 
 
 def get_reporter(name: str) -> Reporter:

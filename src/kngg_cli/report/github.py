@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.report import message_with_hint
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -40,7 +41,7 @@ def annotation(finding: Finding, context: ReportContext) -> str:
     if span.end_line == span.line:
         properties.append(("endColumn", max(span.column, span.end_column - 1)))
     properties.append(("title", finding.code))
-    text = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
+    text = message_with_hint(finding, context.lang)
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties)
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(text)}"
 

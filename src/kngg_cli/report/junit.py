@@ -22,6 +22,8 @@ import xml.etree.ElementTree as ET
 from typing import TYPE_CHECKING
 
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.report import message_with_hint
+from kngg_cli.texts import text
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult, RegionResult
@@ -78,10 +80,14 @@ def _suite(region: RegionResult, context: ReportContext) -> ET.Element:
             failure = ET.SubElement(
                 case, "failure", {"type": finding.code, "message": _clean(finding.message)}
             )
-            failure.text = _clean(_describe(finding, shown))
+            failure.text = _clean(_describe(finding, shown, context.lang))
         if others:
             out = ET.SubElement(case, "system-out")
-            out.text = _clean("\n".join(f"{f.severity.value} {_describe(f, shown)}" for f in others) + "\n")
+            described = (
+                f"{text(f'severity.{f.severity.value}', context.lang)} {_describe(f, shown, context.lang)}"
+                for f in others
+            )
+            out.text = _clean("\n".join(described) + "\n")
         failed += bool(errors)
     suite.set("tests", str(len(findings_by_file)))
     suite.set("failures", str(failed))
@@ -103,12 +109,9 @@ def _relative(path: str, region: RegionResult) -> str:
         return path
 
 
-def _describe(finding: Finding, shown: str) -> str:
+def _describe(finding: Finding, shown: str, lang: str) -> str:
     span = finding.location.span
-    text = f"{shown}:{span.line}:{span.column}: {finding.code} {finding.message}"
-    if finding.hint:
-        text += f"\nhint: {finding.hint}"
-    return text
+    return f"{shown}:{span.line}:{span.column}: {finding.code} {message_with_hint(finding, lang)}"
 
 
 def _clean(text: str) -> str:

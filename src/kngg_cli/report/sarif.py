@@ -19,7 +19,7 @@ from urllib.parse import quote
 
 from kngg_cli.catalog import FAMILIES, RuleInfo, catalogue, localized
 from kngg_cli.findings import Finding
-from kngg_cli.report import Fingerprints
+from kngg_cli.report import Fingerprints, message_with_hint
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -39,7 +39,7 @@ def report(result: CheckResult, context: ReportContext) -> str:
     for finding in result.findings:
         path = context.display_path(finding.location.path)
         print_ = fingerprint(finding.code, path, finding.subject or "", finding.message)
-        results.append(_result(finding, path, index.get(finding.code), print_))
+        results.append(_result(finding, path, index.get(finding.code), print_, context.lang))
     driver: dict[str, Any] = {
         "name": "kngg",
         "fullName": "kngg (Kind naar Gezonder Gewicht)",
@@ -81,9 +81,11 @@ def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, path: str, rule_index: int | None, fingerprint: str) -> dict[str, Any]:
+def _result(
+    finding: Finding, path: str, rule_index: int | None, fingerprint: str, lang: str
+) -> dict[str, Any]:
     span = finding.location.span
-    text = finding.message if not finding.hint else f"{finding.message}\nhint: {finding.hint}"
+    text = message_with_hint(finding, lang)
     region = {
         "startLine": span.line,
         "startColumn": span.column,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.texts import Text, text
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult, RegionResult
@@ -39,11 +40,13 @@ def _paint(text: str, style: str, context: ReportContext) -> str:
 def format_finding(finding: Finding, context: ReportContext, source_lines: list[str]) -> str:
     span = finding.location.span
     where = f"{context.display_path(finding.location.path)}:{span.line}:{span.column}"
-    severity = _paint(finding.severity.value, _COLORS[finding.severity], context)
+    severity = _paint(
+        text(f"severity.{finding.severity.value}", context.lang), _COLORS[finding.severity], context
+    )
     head = f"{_paint(where, _BOLD, context)}: {severity} {finding.code} {finding.message}"
     out = [head, *_excerpt(finding, source_lines, context)]
     if finding.hint:
-        out.append(f"   = hint: {finding.hint}")
+        out.append(f"   = {text('label.hint', context.lang)}: {finding.hint}")
     return "\n".join(out)
 
 
@@ -71,11 +74,20 @@ def _excerpt(finding: Finding, source_lines: list[str], context: ReportContext) 
 
 
 def summary_line(region: RegionResult) -> str:
-    counts = region.summary
-    if region.lang == "en":
-        where = "phase 2" if region.phase == 2 else f"step {region.step}" if region.step else "no progress"
-    else:
-        where = "fase 2" if region.phase == 2 else f"stap {region.step}" if region.step else "geen voortgang"
-    errors = f"{counts['error']} error" + ("" if counts["error"] == 1 else "s")
-    warnings = f"{counts['warning']} warning" + ("" if counts["warning"] == 1 else "s")
-    return f"{region.id} ({where}): {errors}, {warnings}, {counts['info']} info"
+    """`flevoland (stap 7): 1 fout, 2 waarschuwingen, 3 info` in the region's language."""
+    return text(
+        "summary.line",
+        region.lang,
+        region=region.id,
+        where=where_text(region.phase, region.step),
+        errors=Text.counted("count.error", region.summary["error"]),
+        warnings=Text.counted("count.warning", region.summary["warning"]),
+        infos=Text.counted("count.info", region.summary["info"]),
+    )
+
+
+def where_text(phase: int | None, step: int | None) -> Text:
+    """Where a region stands: "stap 7", "fase 2" or "geen voortgang"."""
+    if phase == 2:
+        return Text("where.phase_2")
+    return Text("where.step", step=step) if step else Text("where.no_progress")
