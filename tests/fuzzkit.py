@@ -175,6 +175,10 @@ COMMANDS = (
     Command(("sign", "{agreement}", "{root}", "--party", "{party}", "--dry-run"), "dry"),
     Command(("advance", "{root}", "--date", "2026-11-01"), "edit"),
     Command(("advance", "{root}", "--dry-run"), "dry"),
+    Command(("advance", "{root}", "--evidence", "documents/" + "a" * 300 + ".pdf", "--dry-run"), "dry"),
+    Command(
+        ("sign", "{agreement}", "{root}", "--party", "{party}", "--signatory", "**J.** <b>x</b>\x07"), "edit"
+    ),
 )
 
 cases = st.fixed_dictionaries(

@@ -190,3 +190,11 @@ def test_severity_words_are_unchanged_in_json(region, invoke) -> None:
     data = json.loads(invoke("check", str(root), "--format", "json").stdout)
     assert [f["code"] for f in data["findings"]] == ["S009"]
     assert Path(data["findings"][0]["path"]).name == "people.yaml"
+
+
+def test_advance_with_an_evidence_name_too_long_writes_it_and_r008_reports_it(region, invoke) -> None:
+    root = region({"documents/.gitkeep": ""})
+    evidence = "documents/" + "a" * 300 + ".pdf"
+    result = invoke("advance", str(root), "--evidence", evidence, "--date", "2026-11-01")
+    assert result.exit_code == 0 and "interne fout" not in result.output + result.stderr
+    assert "langer dan het bestandssysteem toestaat" in result.stdout

@@ -120,10 +120,10 @@ def evidence_reference(value: str, root: Path) -> str:
     given = Path(value)
     candidates = [given] if given.is_absolute() else [Path.cwd() / given, root / given]
     for candidate in candidates:
-        try:
+        try:  # a name too long, a NUL byte or a link loop is no file here: R008 reports the value
             relative = candidate.resolve().relative_to(root.resolve())
-        except (ValueError, OSError):
+            if candidate.exists():
+                return relative.as_posix()
+        except (ValueError, OSError, RuntimeError):
             continue
-        if candidate.exists():
-            return relative.as_posix()
     return given.as_posix()
