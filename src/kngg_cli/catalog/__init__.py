@@ -77,14 +77,68 @@ class StepPlan:
         return None
 
 
+# The YAML files are the source; compiled.json holds the same data with each file's hash, so that
+# commands read it without parsing YAML (parsing the catalogue cost more than checking a region).
+# A file whose hash differs (edited since the last `python scripts/build_catalogue.py`) is parsed
+# from its YAML: never stale, only slower; tests/test_catalogue_compiled.py asks for a rebuild.
+COMPILED = "compiled.json"
+SOURCES = (
+    "stepplan.yaml",
+    "rules/S.yaml",
+    "rules/R.yaml",
+    "rules/P.yaml",
+    "rules/G.yaml",
+    "rules/A.yaml",
+    "rules/X.yaml",
+)
+
+
 def _read(name: str) -> Any:
+    raw = resources.files("kngg_cli.catalog").joinpath(name).read_bytes()
+    compiled = _compiled().get(name)
+    if compiled is not None and compiled.get("sha256") == _digest(raw):
+        return compiled["data"]
+    return parse_source(name, raw)
+
+
+def parse_source(name: str, raw: bytes) -> Any:
+    """One catalogue file, parsed from its YAML."""
     from kngg_cli.loading.yamlnodes import parse_yaml
 
-    text = resources.files("kngg_cli.catalog").joinpath(name).read_text(encoding="utf-8")
-    result = parse_yaml(text)
+    result = parse_yaml(raw.decode("utf-8"))
     if result.issues or not result.documents:
         raise RuntimeError(f"packaged catalogue file {name} is broken: {result.issues}")
     return result.documents[0].data
+
+
+def _digest(raw: bytes) -> str:
+    import hashlib
+
+    return hashlib.sha256(raw).hexdigest()
+
+
+@cache
+def _compiled() -> dict[str, Any]:
+    import json
+
+    try:
+        data = json.loads(resources.files("kngg_cli.catalog").joinpath(COMPILED).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def compile_catalogue() -> str:
+    """The text of compiled.json for the YAML files as they are (scripts/build_catalogue.py)."""
+    import json
+
+    folder = resources.files("kngg_cli.catalog")
+    entries = {}
+    for name in SOURCES:
+        if folder.joinpath(name).is_file():
+            raw = folder.joinpath(name).read_bytes()
+            entries[name] = {"sha256": _digest(raw), "data": parse_source(name, raw)}
+    return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
 @cache
