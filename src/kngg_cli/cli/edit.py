@@ -48,6 +48,28 @@ def _language(lang: str | None, path: Path | None = None) -> str:
     return choose_language(parse_lang(lang), region_language(path) if path is not None else None)
 
 
+def _init_lock(directory: Path) -> Any:
+    """init's editing lock, beside the new region's folder (none when the parent cannot hold it)."""
+    import contextlib
+
+    from kngg_cli.atomic import edit_lock
+
+    @contextlib.contextmanager
+    def lock() -> Any:
+        held = edit_lock(directory.absolute())
+        try:
+            held.__enter__()
+        except OSError:  # a parent that does not exist yet or cannot hold the lock file
+            yield
+            return
+        try:
+            yield
+        finally:
+            held.__exit__(None, None, None)
+
+    return lock()
+
+
 def _report_context(language: str) -> Any:
     from kngg_cli import __version__
     from kngg_cli.report import ReportContext
@@ -114,7 +136,8 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
             language = _language(lang)
             day = parse_today(today)
-            created = init_region(directory, name=name, gemeente_values=gemeente or [], today=day)
+            with _init_lock(directory):
+                created = init_region(directory, name=name, gemeente_values=gemeente or [], today=day)
             shown = display(directory.absolute())
             out = [
                 text(
@@ -155,18 +178,19 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     ) -> None:
         def action() -> int:
             from kngg_cli.edit.advance import plan_advance
-            from kngg_cli.edit.common import parse_date
+            from kngg_cli.edit.common import parse_date, region_lock
 
             language = _language(lang, path)
-            plan = plan_advance(
-                path,
-                today=parse_today(today),
-                when=parse_date(date_, "--date"),
-                evidence=evidence,
-                lang=parse_lang(lang),
-                context=_report_context(language),
-            )
-            return _write_and_recheck(plan, today, lang, dry_run)
+            with region_lock(path) as root:
+                plan = plan_advance(
+                    root,
+                    today=parse_today(today),
+                    when=parse_date(date_, "--date"),
+                    evidence=evidence,
+                    lang=parse_lang(lang),
+                    context=_report_context(language),
+                )
+                return _write_and_recheck(plan, today, lang, dry_run)
 
         run(action, debug, lang, path)
 
@@ -209,20 +233,21 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         debug: DebugOption = False,
     ) -> None:
         def action() -> int:
-            from kngg_cli.edit.common import parse_date
+            from kngg_cli.edit.common import parse_date, region_lock
             from kngg_cli.edit.sign import plan_sign
 
             if not party:
                 raise KnggError("cli.sign_no_party")
-            plan = plan_sign(
-                path,
-                agreement_id,
-                party,
-                today=parse_today(today),
-                when=parse_date(date_, "--date"),
-                signatory=signatory,
-                lang=_language(lang, path),
-            )
-            return _write_and_recheck(plan, today, lang, dry_run)
+            with region_lock(path) as root:
+                plan = plan_sign(
+                    root,
+                    agreement_id,
+                    party,
+                    today=parse_today(today),
+                    when=parse_date(date_, "--date"),
+                    signatory=signatory,
+                    lang=_language(lang, path),
+                )
+                return _write_and_recheck(plan, today, lang, dry_run)
 
         run(action, debug, lang, path)

@@ -7,6 +7,7 @@ parses their options when they are plain); the Typer commands call the same func
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
 import traceback
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kngg_cli.language import choose_language, region_language
-from kngg_cli.texts import KnggError, text
+from kngg_cli.texts import KnggError, Text, text
 
 if TYPE_CHECKING:
     from kngg_cli.cache import CachedRun
@@ -63,7 +64,9 @@ def execute(
         return choose_language(lang, region_language(region) if region is not None else None)
 
     try:
-        return action()
+        code = action()
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a warning at exit
+        return code
     except passthrough:
         raise
     except KnggError as error:
@@ -81,14 +84,24 @@ def execute(
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
+    except OSError as error:
+        if error.errno not in (errno.ENOSPC, errno.EDQUOT):
+            return _internal(error, debug, language())
+        where = error.filename or text("cli.standard_output", language())
+        _fail(text("cli.disk_full", language(), path=where))
+        return 2
     except KeyboardInterrupt:
         _fail(text("cli.interrupted", language()))
         return 130
     except Exception as error:  # the last line of defence: never a bare traceback
-        if debug or os.environ.get("KNGG_DEBUG"):
-            traceback.print_exc()
-        _fail(text("cli.internal", language(), error=f"{type(error).__name__}: {error}"))
-        return 2
+        return _internal(error, debug, language())
+
+
+def _internal(error: Exception, debug: bool, lang: str) -> int:
+    if debug or os.environ.get("KNGG_DEBUG"):
+        traceback.print_exc()
+    _fail(text("cli.internal", lang, error=f"{type(error).__name__}: {error}"))
+    return 2
 
 
 def write_output(text: str | bytes, output: str | None) -> None:
@@ -100,7 +113,7 @@ def write_output(text: str | bytes, output: str | None) -> None:
             sys.stdout.write(text)
         sys.stdout.flush()
         return
-    from kngg_cli.atomic import write_atomic
+    from kngg_cli.atomic import UnsafeTarget, write_target
 
     if not output.strip():
         raise KnggError("cli.output_empty")
@@ -108,10 +121,14 @@ def write_output(text: str | bytes, output: str | None) -> None:
     if not target.parent.exists():
         raise KnggError("cli.output_no_folder", path=output, folder=str(target.parent))
     try:
-        write_atomic(target, text, keep_mode=False)
+        write_target(target, text)
+    except UnsafeTarget as error:
+        kind = Text(f"cli.target.{error.kind.replace(' ', '_')}")
+        raise KnggError("cli.output_not_a_file", path=output, kind=kind) from None
     except OSError as error:
-        reason = error.strerror or error
-        raise KnggError("cli.cannot_write", path=output, reason=reason) from None
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise KnggError("cli.disk_full", path=output) from None
+        raise KnggError("cli.cannot_write", path=output, reason=error.strerror or error) from None
 
 
 def color_enabled(stream: Any = None) -> bool:

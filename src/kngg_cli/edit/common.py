@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -45,6 +47,28 @@ def one_region(path: Path) -> Path:
     if len(roots) != 1:
         raise CannotEdit("one_region", path=str(path), count=len(roots))
     return roots[0]
+
+
+@contextmanager
+def region_lock(path: Path) -> Iterator[Path]:
+    """Find the one region at path and hold its editing lock (beside region.yaml) meanwhile.
+
+    Every editing command plans and writes inside it, so the read, the "unchanged on disk" check
+    and the rename of one run never interleave with another's: two `kngg sign` runs at once both
+    land, one after the other."""
+    from kngg_cli.atomic import edit_lock
+    from kngg_cli.loading.files import REGION_FILE
+
+    root = one_region(path)
+    try:
+        lock = edit_lock(root / REGION_FILE)
+        lock.__enter__()
+    except OSError as error:
+        raise CannotEdit("cannot_lock", path=display(root), problem=error.strerror or str(error)) from None
+    try:
+        yield root
+    finally:
+        lock.__exit__(None, None, None)
 
 
 def display(path: Path) -> str:

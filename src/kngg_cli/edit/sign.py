@@ -34,7 +34,11 @@ def plan_sign(
     if when is not None:
         check_not_future(when, today)
     loaded = load_region(root)
-    located = _find_agreement(loaded.files, agreement_id)
+    defining = _files_defining(loaded.files, agreement_id)
+    if len(defining) > 1:  # check says S006; signing one of them silently would be a guess
+        files = ", ".join(dict.fromkeys(display(p) for p in defining))
+        raise Refusal("ambiguous_agreement", agreement=agreement_id, files=files)
+    located = defining[0] if defining else None
     if located is None:
         broken = [(f, i) for f in loaded.files for i in f.issues if i.code in ("S001", "S002", "S009")]
         if broken:  # the agreement may be in a file that cannot be read
@@ -92,11 +96,9 @@ def _agreement_ids(source: Any) -> list[str]:
     return found
 
 
-def _find_agreement(files: list[Any], agreement_id: str) -> Path | None:
-    for source in files:
-        if agreement_id in _agreement_ids(source):
-            return Path(source.path)
-    return None
+def _files_defining(files: list[Any], agreement_id: str) -> list[Path]:
+    """Every file with an Agreement of this id (the same file twice counts as ambiguous too)."""
+    return [Path(s.path) for s in files for found in _agreement_ids(s) if found == agreement_id]
 
 
 def _document_index(source: EditableFile, agreement_id: str) -> int | None:

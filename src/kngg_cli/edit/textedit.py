@@ -178,7 +178,7 @@ class EditableFile:
 
     def write(self, text: str) -> None:
         """Replace the file atomically, keeping its mode; refuse if it changed since it was read."""
-        from kngg_cli.atomic import write_atomic
+        from kngg_cli.atomic import ReadOnlyFile, write_atomic
 
         def check_unchanged() -> None:
             if not self.unchanged_on_disk():
@@ -186,6 +186,8 @@ class EditableFile:
 
         try:
             write_atomic(self.path, self.encode(text), keep_mode=True, before_replace=check_unchanged)
+        except ReadOnlyFile:
+            raise CannotEdit("read_only", path=self.display) from None
         except OSError as error:
             problem = error.strerror or str(error)
             raise CannotEdit("cannot_write", path=self.display, problem=problem) from None
