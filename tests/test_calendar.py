@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from datetime import date
 from pathlib import Path
 
@@ -147,3 +148,24 @@ def test_body_without_frequency_has_no_series(region) -> None:  # type: ignore[n
     root = region({"governance.yaml": "kind: Body\nid: kg\nname: KG\ntype: kerngroep\n"})
     view = check(root).regions[0].view
     assert [e.kind for e in region_events(view, "nl")] == []
+
+
+def test_notice_date_follows_the_regions_threshold(region) -> None:  # type: ignore[no-untyped-def]
+    from helpers import MINIMAL_REGION, check
+
+    from kngg_cli.agenda import region_events
+
+    base = MINIMAL_REGION["region.yaml"].rstrip() + "\n"
+    settings = "checks:\n  thresholds:\n    agreement_expiry_notice: P3M\n"
+    root = region(
+        {
+            "region.yaml": textwrap.dedent(base) + settings,
+            "agreements/sok.yaml": "kind: Agreement\nid: sok\ntitle: SOK\ntype: convenant\n"
+            "valid_until: 2027-12-31\nparties:\n  - organisation: gemeente-almere\n",
+        }
+    )
+    result = check(root).regions[0]
+    assert not result.has_errors("S"), [f.message for f in result.findings]
+    notice = [e for e in region_events(result.view, "nl") if e.kind == "agreement_notice"]
+    assert [e.start for e in notice] == [date(2027, 10, 1)]  # P3M: 91 days before (91.32 by days)
+    assert "Over 91 dagen" in notice[0].description

@@ -14,6 +14,7 @@ which, in words.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -26,7 +27,6 @@ if TYPE_CHECKING:
 
     from kngg_cli.regionview import RegionView
 
-DEFAULT_NOTICE = "P90D"  # threshold agreement_expiry_notice (rules.md G902)
 EVENT_KINDS = ("meeting", "evaluation", "review", "agreement_end", "agreement_notice", "role_end")
 _WHOLE = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
@@ -118,15 +118,14 @@ def upcoming(
     return sorted(found, key=lambda pair: (pair[0], EVENT_KINDS.index(pair[1].kind), pair[1].summary))
 
 
-def notice_period(view: RegionView) -> str:
-    """The region's `checks.thresholds.agreement_expiry_notice`, else kngg's default P90D."""
+def notice_days(view: RegionView) -> int:
+    """The region's `checks.thresholds.agreement_expiry_notice` (kngg's default P90D) in whole days:
+    the first day on which G902 warns is the notice date."""
+    from kngg_cli.model.region import Thresholds
+
     region = view.region
-    checks = getattr(region, "checks", None) if region is not None else None
-    thresholds = getattr(checks, "thresholds", None) if checks is not None else None
-    value = getattr(thresholds, "agreement_expiry_notice", None) if thresholds is not None else None
-    if value is None and isinstance(thresholds, dict):
-        value = thresholds.get("agreement_expiry_notice")
-    return str(value) if value else DEFAULT_NOTICE
+    notice = (region.thresholds if region is not None else Thresholds()).agreement_expiry_notice
+    return math.floor(duration_days(notice) or 0)
 
 
 def region_events(view: RegionView, lang: str) -> list[RegionEvent]:
@@ -243,8 +242,7 @@ class _Builder:
             )
 
     def agreements(self) -> None:
-        notice = notice_period(self.view)
-        notice_days = round(duration_days(notice) or 90)
+        days = notice_days(self.view)
         for _document, agreement in sorted(self.view.agreements(), key=lambda pair: pair[1].id):
             end = agreement.valid_until
             if end is None:
@@ -262,8 +260,8 @@ class _Builder:
                 "agreement_notice",
                 agreement.id,
                 self.t["agreement_notice"].format(title=title),
-                self.t["agreement_notice_text"].format(title=title, date=self.date(end), days=notice_days),
-                end - timedelta(days=notice_days),
+                self.t["agreement_notice_text"].format(title=title, date=self.date(end), days=days),
+                end - timedelta(days=days),
                 None,
             )
 
