@@ -152,7 +152,6 @@ def test_body_without_frequency_has_no_series(region) -> None:  # type: ignore[n
 
 def test_notice_date_follows_the_regions_threshold(region) -> None:  # type: ignore[no-untyped-def]
     from helpers import MINIMAL_REGION, check
-
     from kngg_cli.agenda import region_events
 
     base = MINIMAL_REGION["region.yaml"].rstrip() + "\n"
