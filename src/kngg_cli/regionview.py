@@ -122,9 +122,6 @@ class RegionView:
                 ids.setdefault(kind, {}).setdefault(identifier, document)
         return ids
 
-    def id_exists(self, kind: str, identifier: str) -> bool:
-        return identifier in self.ids.get(kind, {})
-
     @cached_property
     def organisations(self) -> dict[str, Organisation]:
         return {d.model.id: d.model for d in self.valid("Organisation")}

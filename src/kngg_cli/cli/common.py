@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, NoReturn, TypeVar
+from typing import Annotated, NoReturn
 
 import typer
 
@@ -34,8 +34,6 @@ __all__ = [
     "run",
     "write_output",
 ]
-
-T = TypeVar("T")
 
 TodayOption = Annotated[
     str | None,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
@@ -20,6 +20,7 @@ from kngg_cli.cli.common import (
     run,
     write_output,
 )
+from kngg_cli.render import OUTPUTS
 from kngg_cli.texts import KnggError, Text, text
 
 try:
@@ -28,10 +29,11 @@ except ImportError:  # pragma: no cover - shell completion is optional
     complete_agreement_id = None  # type: ignore[assignment]
 
 
-class DocumentFormat(StrEnum):
-    md = "md"
-    html = "html"
-    docx = "docx"
+if TYPE_CHECKING:
+    DocumentFormat = StrEnum
+else:  # from the renderer's one list of formats
+    DocumentFormat = StrEnum("DocumentFormat", {name: name for name in OUTPUTS})
+_MARKDOWN = DocumentFormat(OUTPUTS[0])
 
 
 FormatOption = Annotated[
@@ -77,7 +79,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @render_app.command("plan", help=_HELP["plan"], short_help="Het regionale plan van aanpak.")
     def plan(
         path: PathArgument = Path("."),
-        output_format: FormatOption = DocumentFormat.md,
+        output_format: FormatOption = _MARKDOWN,
         output: OutputOption = None,
         reference_doc: ReferenceDocOption = None,
         today: TodayOption = None,
@@ -99,7 +101,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             ),
         ],
         path: PathArgument = Path("."),
-        output_format: FormatOption = DocumentFormat.md,
+        output_format: FormatOption = _MARKDOWN,
         output: OutputOption = None,
         reference_doc: ReferenceDocOption = None,
         today: TodayOption = None,
@@ -113,7 +115,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     )
     def status(
         path: PathArgument = Path("."),
-        output_format: FormatOption = DocumentFormat.md,
+        output_format: FormatOption = _MARKDOWN,
         output: OutputOption = None,
         reference_doc: ReferenceDocOption = None,
         today: TodayOption = None,

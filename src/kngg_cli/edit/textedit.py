@@ -154,9 +154,6 @@ class EditableFile:
         """Line `number` (1-based) without its line break."""
         return self.text[self.line_starts[number - 1] : self.line_ends[number - 1]]
 
-    def span_text(self, span: Span) -> str:
-        return self.text[self.offset(span.line, span.column) : self.offset(span.end_line, span.end_column)]
-
     @property
     def newline(self) -> str:
         """The file's usual line break ('\\n' for a file without any)."""
@@ -285,13 +282,6 @@ class TextEditor:
         for part in path:
             node = node[part]
         return node
-
-    def has(self, path: NodePath) -> bool:
-        try:
-            self.value(path)
-        except (KeyError, IndexError, TypeError):
-            return False
-        return tuple(path) in self.positions
 
     def position(self, path: NodePath) -> NodePosition:
         found = self.positions.get(tuple(path))

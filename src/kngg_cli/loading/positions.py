@@ -48,10 +48,6 @@ class PositionIndex:
         position = self.nearest(path)[1]
         return position.key or _first_line(position.value)
 
-    def entry_span(self, path: NodePath) -> Span:
-        """Where to point for a whole entry: its key if it has one, else the first line of its value."""
-        return self.key_span(path)
-
 
 def _first_line(span: Span) -> Span:
     if span.end_line == span.line:

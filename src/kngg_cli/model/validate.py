@@ -15,7 +15,6 @@ from kngg_cli.model.common import (
     DATE_WITH_TIME,
     DURATION_PATTERN,
     EMAIL_PATTERN,
-    EXTENSION_PREFIX,
     GEMEENTE_CODE_PATTERN,
     KVK_PATTERN,
     NO_SUCH_DATE,
@@ -219,11 +218,3 @@ def _inner_model(annotation: Any) -> Any:
         else:
             return None
     return None
-
-
-def extension_keys(data: Any) -> list[str]:
-    return (
-        [k for k in data if isinstance(k, str) and k.startswith(EXTENSION_PREFIX)]
-        if isinstance(data, dict)
-        else []
-    )

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
     from kngg_cli.findings import Finding
 
-DOCUMENTS = ("plan", "agreement", "status")
+# The one list of document formats: `kngg render --format` offers these, in this order.
 OUTPUTS = ("md", "html", "docx")
 REFUSING_FAMILIES = "SRP"
 

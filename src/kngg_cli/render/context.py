@@ -24,8 +24,6 @@ if TYPE_CHECKING:
     from kngg_cli.model import Agreement, Body
     from kngg_cli.regionview import RegionView
 
-DOCUMENTS = ("plan", "agreement", "status")
-
 
 class Placeholder(str):
     """A marked gap in a document: `[IN TE VULLEN: label]`. Templates show it as it is."""
