@@ -198,3 +198,13 @@ def test_advance_with_an_evidence_name_too_long_writes_it_and_r008_reports_it(re
     result = invoke("advance", str(root), "--evidence", evidence, "--date", "2026-11-01")
     assert result.exit_code == 0 and "interne fout" not in result.output + result.stderr
     assert "langer dan het bestandssysteem toestaat" in result.stdout
+
+
+def test_without_people_the_rules_that_ask_for_people_wait(region) -> None:
+    region_yaml = MINIMAL_REGION["region.yaml"].replace("step: 1", "step: 7")
+    root = region({"region.yaml": region_yaml, "governance.yaml": BODY})
+    found = codes(check(root))
+    assert found.count("R002") == 1
+    assert not {"G502", "G503", "G704", "G705", "G706", "G806"} & set(found), found
+    (root / "people.yaml").write_text(PEOPLE, encoding="utf-8")
+    assert "G502" in codes(check(root))  # with a Person, the people rules speak again

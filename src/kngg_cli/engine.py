@@ -211,6 +211,8 @@ def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[st
     are fixed. A mistake in `checks:` (S004 about the configuration) breaks no document and does
     not hold them back. Returns the problems, the codes this run has answered for (that ran, or
     that the region's progress leaves out), and whether G and A ran."""
+    from kngg_cli.rules.references import NO_PEOPLE_KEYS, PEOPLE_RULES
+
     problems: list[Problem] = []
     answered: set[str] = set()
     structure_broken = False
@@ -222,6 +224,8 @@ def _run_rules(view: RegionView, plan: _GatePlan) -> tuple[list[Problem], set[st
             continue
         if family in "GA" and structure_broken:
             continue
+        if code in PEOPLE_RULES and any(p.message_key in NO_PEOPLE_KEYS for p in problems):
+            continue  # no Person at all: R002 says so once; the rules that ask for people wait
         found = list(rules[code](view))
         answered.add(code)
         problems.extend(found)
