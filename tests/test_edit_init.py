@@ -280,3 +280,16 @@ def test_a_folder_inside_a_region_is_refused(tmp_path: Path) -> None:
     code, _out, err = kngg("init", str(root / "sub" / "nieuw"), "-g", "GM0034")
     assert code == 2 and "ligt al in een regio" in err
     assert not (root / "sub").exists()
+
+
+def test_a_name_with_line_breaks_or_control_characters_becomes_one_line(tmp_path: Path) -> None:
+    code, out, err = kngg("init", str(tmp_path / "x\x01y"), "--name", "Regio\nTwente\x07", "-g", "GM0153")
+    assert code == 0, out + err
+    region = parse_yaml((tmp_path / "x\x01y" / "region.yaml").read_text()).documents[0].data
+    assert region["name"] == "Regio Twente" and region["id"] == "x-y"
+
+
+def test_a_folder_name_too_long_is_one_line_not_an_internal_error(tmp_path: Path) -> None:
+    code, _out, err = kngg("init", str(tmp_path / ("a" * 300)), "-g", "GM0153")
+    assert code == 2 and "interne fout" not in err and err.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []

@@ -205,6 +205,15 @@ def _unique(candidate: str, used: set[str]) -> str:
     return slug
 
 
+def clean_name(text: str) -> str:
+    """A name as one line of text: control characters, line breaks and undecodable bytes of a
+    folder name dropped, runs of white space made one space (the name also stands in comments)."""
+    kept = "".join(
+        " " if c.isspace() else c for c in text if c.isspace() or unicodedata.category(c) not in ("Cc", "Cs")
+    )
+    return " ".join(kept.split())[:200]
+
+
 def default_name(folder: Path) -> str:
     """'regio-noord-veluwe' → 'Regio Noord Veluwe'."""
     words = re.sub(r"[-_]+", " ", folder.name).strip()
@@ -291,10 +300,13 @@ def _template_source(name: str) -> str:
 
 def init_region(folder: Path, *, name: str | None, gemeente_values: list[str], today: date) -> InitResult:
     """Write a new region in folder; nothing is written when anything is refused."""
-    check_target(folder)
+    try:
+        check_target(folder)
+    except OSError as error:  # a name too long, a NUL byte: the folder cannot be made
+        raise CannotEdit("cannot_write", path=str(folder), problem=error.strerror or str(error)) from None
     folder_name = folder.absolute().name
     chosen = choose_gemeenten(gemeente_values or gemeenten_named_by(folder_name))
-    region_name = (name or "").strip() or default_name(folder.absolute())
+    region_name = clean_name(name or "") or clean_name(default_name(folder.absolute()))
     region_id = slugify(folder_name) or slugify(region_name)
     if not region_id:
         raise CannotEdit("init_bad_id", name=folder.name)
