@@ -268,3 +268,28 @@ def test_region_text_is_never_markup(invoke, region, tmp_path: Path) -> None:  #
     assert invoke("site", str(root), "--output", str(out)).exit_code == 0
     for page in out.rglob("*.html"):
         assert "<script>" not in page.read_text(encoding="utf-8"), page
+
+
+def test_index_says_when_errors_block_the_step(invoke, region, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """An enforced gate error is no open item, yet the region cannot move on: the index says so."""
+    root = region(
+        {
+            "region.yaml": """
+                kngg: 1
+                kind: Region
+                id: testregio
+                name: Regio Test
+                gemeenten:
+                  - code: GM0034
+                    name: Almere
+                progress:
+                  phase: 1
+                  step: 6
+            """
+        }
+    )
+    out = tmp_path / "site"
+    assert invoke("site", str(root), "--output", str(out)).exit_code == 0
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert "kan deze stap nog niet afronden" in index
+    assert "de regio kan deze stap afronden" not in index

@@ -151,9 +151,16 @@ def index_page(region: RegionResult, today: date, extra: dict[str, Any]) -> str:
     context["open_items"] = [
         {"message": sentence(str(item["message"])), "owner": item["owner"]} for item in context["open_items"]
     ]
+    errors = region.summary["error"]
+    blocking = (
+        s["asked_blocked"].format(count=errors, error_word=_plural(errors, s["error_one"], s["error_many"]))
+        if errors
+        else ""
+    )
     context.update(words)
     context.update(extra)
     context.update(
+        blocking=blocking,
         position=position,
         coming=coming,
         map=Markup(map_svg(codes, title=context["region"]["name"], description=description)),
@@ -319,7 +326,6 @@ def national_map_data(entries: list[RegionEntry], lang: str) -> dict[str, Any]:
     fills: dict[str, str] = {}
     in_words = []
     used_classes: set[int] = set()
-    unknown = False
     for entry in entries:
         region = entry.result
         model = region.view.region
@@ -331,10 +337,8 @@ def national_map_data(entries: list[RegionEntry], lang: str) -> dict[str, Any]:
             fills[code] = STEP_COLOURS[klass] if klass is not None else UNKNOWN_PATTERN
         if klass is not None:
             used_classes.add(klass)
-        elif codes:
-            unknown = True
         if codes:
-            where = _class_label(klass, s) if klass is not None else s["legend_unknown"]
+            where = _class_label(klass, s) if klass is not None else s["not_shown"]
             in_words.append(
                 s["gemeenten_of"].format(
                     region=region_name, where=where, names=join_names([names[c] for c in codes], lang)
@@ -343,12 +347,15 @@ def national_map_data(entries: list[RegionEntry], lang: str) -> dict[str, Any]:
     conflicts = {code: regions for code, regions in claims.items() if len(regions) > 1}
     for code in conflicts:
         fills[code] = CONFLICT_PATTERN
+    shown = set(fills.values())  # the legend names what the map shows, nothing more
     legend = [
-        {"colour": STEP_COLOURS[k], "pattern": "", "label": _class_label(k, s)} for k in sorted(used_classes)
+        {"colour": STEP_COLOURS[k], "pattern": "", "label": _class_label(k, s)}
+        for k in sorted(used_classes)
+        if STEP_COLOURS[k] in shown
     ]
-    if unknown:
+    if UNKNOWN_PATTERN in shown:
         legend.append({"colour": "", "pattern": "unknown", "label": s["legend_unknown"]})
-    if conflicts:
+    if CONFLICT_PATTERN in shown:
         legend.append({"colour": "", "pattern": "conflict", "label": s["legend_conflict"]})
     legend.append({"colour": LAND, "pattern": "", "label": s["legend_none"]})
     conflict_lines = [
