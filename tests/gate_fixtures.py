@@ -24,6 +24,7 @@ ORGANISATIONS = [
     ("huisartsen-flevoland", "Huisartsenkring Flevoland", "huisartsen", None),
     ("ziekenhuis-flevoland", "Ziekenhuis Flevoland", "ziekenhuis", None),
     ("fysio-flevoland", "Fysiotherapie Flevoland", "paramedici", None),
+    ("welzijn-flevoland", "Welzijn Flevoland", "welzijn", None),  # G807: the sociaal domein
 ]
 
 
@@ -148,6 +149,8 @@ members:
     level: management
   - organisation: fysio-flevoland
     level: uitvoering
+  - organisation: welzijn-flevoland
+    level: uitvoering
 ---
 kind: Body
 id: intervisie-czv
@@ -167,10 +170,15 @@ reviewed_on: 2026-05-15
 evaluation_cycle: P6M
 indicators:
   - ref: A.1
+    frequency: P6M
   - ref: B.2
+    frequency: P6M
   - ref: C.3
+    frequency: P6M
   - ref: D.1
+    frequency: P6M
   - ref: E.1
+    frequency: P12M
 """
 
 COMMUNICATION = """\
@@ -180,6 +188,9 @@ channels:
   - type: nieuwsbrief
     audience: Alle netwerkpartners
     owner: sanne-de-vries
+  - type: netwerkbijeenkomst
+    audience: Professionals en netwerkpartners
+    frequency: P3M
 gemeente_contact: sanne-de-vries
 """
 
@@ -218,6 +229,22 @@ def complete_region(step: int | None = 8, phase: int = 1) -> dict[str, str]:
         "monitoring.yaml": MONITORING,
         "communication.yaml": COMMUNICATION,
     }
+
+
+ELSEWHERE = (
+    {"GM0034": "GM0363", "Almere": "Amsterdam", "GM0995": "GM0344", "Lelystad": "Utrecht"},
+    {"GM0034": "GM0014", "Almere": "Groningen", "GM0995": "GM0080", "Lelystad": "Leeuwarden"},
+)
+
+
+def elsewhere(files: dict[str, str], which: int = 0) -> dict[str, str]:
+    """The same region with two other gemeenten: for a folder of regions without R012 between them."""
+    moved = {}
+    for name, text in files.items():
+        for old, new in ELSEWHERE[which].items():
+            text = text.replace(old, new)
+        moved[name] = text
+    return moved
 
 
 def edit(files: dict[str, str], name: str, old: str, new: str) -> dict[str, str]:

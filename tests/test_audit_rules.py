@@ -86,7 +86,7 @@ def test_own_indicator_without_level_does_not_cascade(tmp_path: Path) -> None:
 
 
 def test_indicator_levels_still_checked(tmp_path: Path) -> None:
-    files = edit(complete_region(phase=2), "monitoring.yaml", "  - ref: E.1\n", "")
+    files = edit(complete_region(phase=2), "monitoring.yaml", "  - ref: E.1\n    frequency: P12M\n", "")
     [finding] = found(run(tmp_path, files), "G803")
     assert at(finding) == ("monitoring.yaml", line_of(files, "monitoring.yaml", "indicators:"))
 

@@ -173,9 +173,15 @@ def test_debug_shows_the_traceback_of_an_internal_error(tmp_path: Path, clean: P
 def test_folder_of_regions_checks_each(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     write_region(tmp_path / "alle" / "a", {})
     second = MINIMAL_REGION["region.yaml"].replace("id: testregio", "id: tweede")
+    second = second.replace("GM0034", "GM0995").replace("Almere", "Lelystad")  # no R012 between them
+    organisation = MINIMAL_REGION["organisations.yaml"].replace("GM0034", "GM0995")
     write_region(
         tmp_path / "alle" / "b",
-        {"region.yaml": second, "people.yaml": "kind: Person\nid: p\nname: P\norganisation: nergens\n"},
+        {
+            "region.yaml": second,
+            "organisations.yaml": organisation,
+            "people.yaml": "kind: Person\nid: p\nname: P\norganisation: nergens\n",
+        },
     )
     result = invoke("check", str(tmp_path / "alle"), "--format", "json")
     assert result.exit_code == 1
@@ -260,7 +266,8 @@ def test_rules_text_and_json(invoke) -> None:  # type: ignore[no-untyped-def]
     s001 = rules[codes.index("S001")]
     assert {"code", "name", "severity", "summary"} <= set(s001)
     assert s001["name"] == "yaml-syntax" and s001["severity"] == "error"
-    assert rules[codes.index("R005")]["severity"] == "warning"
+    assert rules[codes.index("R005")]["severity"] == "error"  # 1.1: a typo in a code breaks the region
+    assert rules[codes.index("G902")]["basis"] == "kngg"
 
 
 @pytest.mark.parametrize(
@@ -281,10 +288,10 @@ def test_explain_is_case_insensitive(invoke) -> None:  # type: ignore[no-untyped
 
 
 def test_explain_unknown_code_is_exit_2() -> None:
-    result = kngg("explain", "R011")
+    result = kngg("explain", "R099")
     assert result.returncode == 2
     assert result.stdout == ""
-    assert "R011" in result.stderr
+    assert "R099" in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1
 
 

@@ -16,9 +16,9 @@ NO_FYSIO = ("  - organisation: fysio-flevoland\n    level: uitvoering\n", "")  #
 NO_CZV_LELYSTAD = ("gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034]")  # G706 error at GM0995
 
 
-def _region(checks: str = "", step: int = 8) -> dict[str, str]:
-    """Step 8: gates 5-7 enforced. G702 (warning) broken."""
-    files = edit(complete_region(step=step), GOV, *NO_FYSIO)
+def _region(checks: str = "", step: int | None = None) -> dict[str, str]:
+    """Phase 2 (every gate enforced; G706 is in the gate of step 8), or a step. G702 (warning) broken."""
+    files = edit(complete_region(step=step, phase=2 if step is None else 1), GOV, *NO_FYSIO)
     if checks:
         files["region.yaml"] += checks
     return files
@@ -48,7 +48,7 @@ def test_checks_severity_lowers(tmp_path: Path) -> None:
 
 
 def test_checks_severity_does_not_make_an_open_item_enforced(tmp_path: Path) -> None:
-    files = edit(_region("checks:\n  severity: {G706: error}\n", step=7), "people.yaml", *NO_CZV_LELYSTAD)
+    files = edit(_region("checks:\n  severity: {G706: error}\n", step=8), "people.yaml", *NO_CZV_LELYSTAD)
     [finding] = found(run(tmp_path, files), "G706")
     assert finding.severity.value == "info" and finding.gate_severity is not None
     assert finding.gate_severity.value == "error"
@@ -216,7 +216,7 @@ def test_x001_can_be_ignored(tmp_path: Path) -> None:
 
 
 def test_open_items_can_be_suppressed_too(tmp_path: Path) -> None:
-    files = edit(complete_region(step=7), "people.yaml", *NO_CZV_LELYSTAD)
+    files = edit(complete_region(step=8), "people.yaml", *NO_CZV_LELYSTAD)
     assert _codes(run(tmp_path, files)) == ["G706"]
     files = _suppress(files, "region.yaml", "  - code: GM0995", "# kngg: ignore[G706]")
     result = run(tmp_path / "b", files)

@@ -1,4 +1,4 @@
-"""Phase 2 rules (G901-G904): only in phase 2; dates against `--today`; durations by days."""
+"""Phase 2 rules (G901-G906): only in phase 2; dates against `--today`; durations by days."""
 
 from __future__ import annotations
 
@@ -17,19 +17,12 @@ GOV = "governance.yaml"
 CASES = [
     Case(
         "G901",
-        [(MON, "evaluation_cycle: P6M", "evaluation_cycle: P7M")],
+        [(MON, "evaluation_cycle: P6M", "evaluation_cycle: P13M")],
         (MON, "evaluation_cycle:"),
         "warning",
-        "P7M",
+        "P13M",
     ),
     Case("G901", [(MON, "evaluation_cycle: P6M\n", "")], (MON, "kind: MonitoringPlan"), "warning"),
-    Case(
-        "G902",
-        [(SOK, "valid_until: 2027-12-31", "valid_until: 2026-10-01")],
-        (SOK, "valid_until:"),
-        "error",
-        "verlopen op 2026-10-01",
-    ),
     Case(
         "G902",
         [(SOK, "valid_until: 2027-12-31", "valid_until: 2027-01-15")],
@@ -38,7 +31,33 @@ CASES = [
         "over 53 dagen",
     ),
     Case("G903", [(GOV, "frequency: P6W", "frequency: P4M")], (GOV, "frequency: P4M"), "warning", "P4M"),
-    Case("G903", [(GOV, "frequency: P6W\n", "")], (GOV, "kind: Body"), "warning", "frequency"),
+    Case("G903", [(GOV, "frequency: P6W\n", "")], (GOV, "kind: Body"), "warning", "hoe vaak"),
+    Case(
+        "G905",
+        [(MON, "  - ref: A.1\n    frequency: P6M\n", "  - ref: A.1\n    frequency: P18M\n")],
+        (MON, "frequency: P18M"),
+        "warning",
+        "A.1",
+    ),
+    Case(
+        "G905",
+        [(MON, "  - ref: B.2\n    frequency: P6M\n", "  - ref: B.2\n")],
+        (MON, "- ref: B.2"),
+        "warning",
+    ),
+    Case(
+        "G906",
+        [("communication.yaml", "    frequency: P3M\n", "")],
+        ("communication.yaml", "- type: netwerkbijeenkomst"),
+        "warning",
+    ),
+    Case(
+        "G906",
+        [("communication.yaml", "type: netwerkbijeenkomst", "type: overleg")],
+        ("communication.yaml", "channels:"),
+        "warning",
+        "netwerkbijeenkomsten",
+    ),
     Case(
         "G904",
         [(MON, "reviewed_on: 2026-05-15", "reviewed_on: 2025-10-01")],
@@ -61,7 +80,7 @@ def test_not_evaluated_in_phase_1(tmp_path: Path, case: Case) -> None:
     assert found(run(tmp_path / "b", case.files(step=8), target="fase-2"), case.code) == []
 
 
-@pytest.mark.parametrize("code", ["G901", "G902", "G903", "G904"])
+@pytest.mark.parametrize("code", ["G901", "G902", "G903", "G904", "G905", "G906"])
 def test_complete_region_meets_phase_2(tmp_path: Path, code: str) -> None:
     assert found(run(tmp_path, complete_region(step=None, phase=2)), code) == []
 
@@ -82,14 +101,45 @@ def test_durations_in_days(text: str, days: float) -> None:
     assert duration_days(text) == pytest.approx(days)
 
 
-@pytest.mark.parametrize(
-    ("cycle", "reported"), [("P26W", False), ("P6M", False), ("P183D", True), ("P1Y", True)]
-)
-def test_g901_six_months_by_days(tmp_path: Path, cycle: str, reported: bool) -> None:
+STEP_8_DONE = "progress:\n  phase: 2\n  completed:\n    - step: 8\n      date: {date}\n"
+
+
+def _phase_2_since(day: str, cycle: str) -> dict[str, str]:
     files = edit(
         complete_region(step=None, phase=2), MON, "evaluation_cycle: P6M", f"evaluation_cycle: {cycle}"
     )
+    return edit(files, "region.yaml", "progress:\n  phase: 2\n", STEP_8_DONE.format(date=day))
+
+
+@pytest.mark.parametrize(
+    ("cycle", "reported"), [("P26W", False), ("P6M", False), ("P183D", True), ("P1Y", True)]
+)
+def test_g901_six_months_by_days_in_the_first_year(tmp_path: Path, cycle: str, reported: bool) -> None:
+    files = _phase_2_since("2026-06-01", cycle)  # TODAY 2026-11-23: the first year of phase 2
+    findings = found(run(tmp_path, files), "G901")
+    assert bool(findings) is reported
+    assert all("eerste jaar van fase 2 (tot 2027-06-01)" in f.message for f in findings)
+
+
+@pytest.mark.parametrize(
+    ("cycle", "reported"), [("P6M", False), ("P1Y", False), ("P12M", False), ("P53W", True)]
+)
+def test_g901_twelve_months_after_the_first_year(tmp_path: Path, cycle: str, reported: bool) -> None:
+    files = _phase_2_since("2025-06-01", cycle)
     assert bool(found(run(tmp_path, files), "G901")) is reported
+
+
+def test_g901_first_year_edge(tmp_path: Path) -> None:
+    """The first year ends on the anniversary of step 8's completion (TODAY is 2026-11-23)."""
+    files = _phase_2_since("2025-11-24", "P1Y")
+    assert len(found(run(tmp_path / "a", files), "G901")) == 1  # the first year until 2026-11-24
+    files = _phase_2_since("2025-11-23", "P1Y")
+    assert found(run(tmp_path / "b", files), "G901") == []  # the anniversary: the second year
+
+
+def test_g901_without_a_dated_step_8_twelve_months_apply(tmp_path: Path) -> None:
+    files = edit(complete_region(step=None, phase=2), MON, "evaluation_cycle: P6M", "evaluation_cycle: P9M")
+    assert found(run(tmp_path, files), "G901") == []
 
 
 @pytest.mark.parametrize(("frequency", "reported"), [("P3M", False), ("P13W", False), ("P92D", True)])
@@ -101,8 +151,35 @@ def test_g903_three_months_by_days(tmp_path: Path, frequency: str, reported: boo
 def test_g902_depends_on_today(tmp_path: Path) -> None:
     files = complete_region(step=None, phase=2)
     assert found(run(tmp_path, files, today=date(2027, 10, 2)), "G902")[0].severity.value == "warning"
-    assert found(run(tmp_path / "b", files, today=date(2028, 1, 1)), "G902")[0].severity.value == "error"
     assert found(run(tmp_path / "c", files, today=date(2027, 10, 1)), "G902") == []  # 91 days ahead
+    assert found(run(tmp_path / "d", files, today=date(2027, 12, 31)), "G902") != []  # last day
+    # expired: G609 (an error in the gate of step 6), no longer G902
+    expired = run(tmp_path / "b", files, today=date(2028, 1, 1))
+    assert found(expired, "G902") == [] and found(expired, "G609")[0].severity.value == "error"
+
+
+def test_g902_notice_is_a_threshold_of_the_region(tmp_path: Path) -> None:
+    files = complete_region(step=None, phase=2)
+    files["region.yaml"] += "checks:\n  thresholds:\n    agreement_expiry_notice: P6M\n"
+    [finding] = found(run(tmp_path, files, today=date(2027, 7, 15)), "G902")
+    assert "P6M" in (finding.hint or "")
+    assert found(run(tmp_path / "b", files, today=date(2027, 6, 15)), "G902") == []
+
+
+def test_g903_frequency_is_a_threshold_of_the_region(tmp_path: Path) -> None:
+    files = edit(complete_region(step=None, phase=2), GOV, "frequency: P6W", "frequency: P4M")
+    assert len(found(run(tmp_path / "a", files), "G903")) == 1
+    files["region.yaml"] += "checks:\n  thresholds:\n    governing_body_meets_every: P6M\n"
+    assert found(run(tmp_path / "b", files), "G903") == []
+    files = edit(files, GOV, "frequency: P4M", "frequency: P7M")
+    [finding] = found(run(tmp_path / "c", files), "G903")
+    assert "P6M" in finding.message
+
+
+def test_g903_reads_the_governing_body(tmp_path: Path) -> None:
+    files = edit(complete_region(step=None, phase=2), GOV, "type: kerngroep", "type: stuurgroep")
+    files = edit(files, GOV, "frequency: P6W", "frequency: P4M")
+    assert [f.subject for f in found(run(tmp_path, files), "G903")] == ["kerngroep"]
 
 
 def test_g902_a_successor_agreement_keeps_the_region_bound(tmp_path: Path) -> None:

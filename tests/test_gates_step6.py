@@ -1,4 +1,4 @@
-"""Gate of step 6 (G601-G608): teken de samenwerkingsovereenkomsten."""
+"""Gate of step 6 (G601-G609): teken de samenwerkingsovereenkomsten."""
 
 from __future__ import annotations
 
@@ -47,8 +47,8 @@ CASES = [
         [(SOK, LELYSTAD_SIGNED, "  - organisation: gemeente-lelystad\n    signed:\n")],
         ("region.yaml", "- code: GM0995"),
         "error",
-        "gemeente-lelystad, de organisatie van gemeente Lelystad (GM0995), heeft "
-        "samenwerkingsovereenkomst sok-2025 nog niet getekend",
+        "gemeente Lelystad (GM0995) heeft nog niet getekend: haar partij Gemeente Lelystad in "
+        "samenwerkingsovereenkomst sok-2025 (agreements/sok-2025.yaml, regel 11)",
     ),
     Case(
         "G604",
@@ -87,7 +87,7 @@ CASES = [
     Case(
         "G607",
         [
-            (SOK, GGD_SIGNED, "  - organisation: ggd-flevoland\n    signed: null\n"),
+            (SOK, GGD_SIGNED, ""),
             (SOK, "  - organisation: jgz-flevoland\n    signed: 2025-03-13\n", ""),
         ],
         (SOK, "parties:"),
@@ -119,7 +119,7 @@ def test_not_evaluated_before_step_6(tmp_path: Path, case: Case) -> None:
     assert found(run(tmp_path, case.files(step=5)), case.code) == []
 
 
-@pytest.mark.parametrize("code", [f"G60{n}" for n in range(1, 9)])
+@pytest.mark.parametrize("code", [f"G60{n}" for n in range(1, 10)])
 def test_complete_region_meets_gate_6(tmp_path: Path, code: str) -> None:
     assert found(run(tmp_path, complete_region(step=7)), code) == []
 
@@ -192,6 +192,151 @@ def test_g608_one_finding_per_missing_clause(tmp_path: Path) -> None:
     ):
         files = edit(files, SOK, line, "")
     assert sorted(f.message for f in found(run(tmp_path, files), "G608")) == [
-        "geen samenwerkingsovereenkomst regelt `communicatie`",
-        "geen samenwerkingsovereenkomst regelt `rol_rc`",
+        "geen overeenkomst die geldt regelt `communicatie`",
+        "geen overeenkomst die geldt regelt `rol_rc`",
     ]
+
+
+# -- release 1.1 -----------------------------------------------------------------------------------
+ALMERE_SIGNED = "  - organisation: gemeente-almere\n    signed: 2025-03-10\n"
+LELYSTAD_UNSIGNED = "  - organisation: gemeente-lelystad\n    signed: null\n"
+
+
+def test_g604_a_mandaatgemeente_signs_on_behalf_of_others(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, LELYSTAD_SIGNED, "")
+    assert len(found(run(tmp_path / "a", files), "G604")) == 1
+    files = edit(files, SOK, ALMERE_SIGNED, ALMERE_SIGNED + "    on_behalf_of: [GM0995]\n")
+    assert found(run(tmp_path / "b", files), "G604") == []
+
+
+def test_g604_on_behalf_of_counts_only_once_signed(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, LELYSTAD_SIGNED, "")
+    files = edit(
+        files,
+        SOK,
+        ALMERE_SIGNED,
+        "  - organisation: gemeente-almere\n    on_behalf_of: [GM0995]\n    signed:\n",
+    )
+    assert sorted(f.message.split(" heeft")[0] for f in found(run(tmp_path, files), "G604")) == [
+        "gemeente Almere (GM0034)",
+        "gemeente Lelystad (GM0995)",
+    ]
+
+
+def test_one_unsigned_gemeente_is_one_finding_at_its_entry(tmp_path: Path) -> None:
+    """#11: not G602 at the party, G604 at the gemeente and G607 for the type as well."""
+    files = edit(complete_region(step=7), SOK, LELYSTAD_SIGNED, LELYSTAD_UNSIGNED)
+    findings = [f for f in run(tmp_path, files).findings if f.code.startswith("G6")]
+    assert [(f.code, f.location.path.name, f.location.span.line) for f in findings] == [
+        ("G604", "region.yaml", 9)
+    ]
+
+
+def test_no_gemeente_signed_is_g604_per_gemeente_and_no_g607(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, LELYSTAD_SIGNED, LELYSTAD_UNSIGNED)
+    files = edit(files, SOK, ALMERE_SIGNED, "  - organisation: gemeente-almere\n    signed: null\n")
+    codes = sorted(f.code for f in run(tmp_path, files).findings if f.code.startswith("G6"))
+    assert codes == ["G604", "G604"]
+
+
+def test_ignore_g602_on_a_gemeente_party_is_explained(tmp_path: Path) -> None:
+    """The signature of a gemeente is G604's, at the gemeente: an ignore[G602] at the party is unused
+    (X001), and G604 names the party's line so the coordinator sees why it still fails."""
+    files = edit(
+        complete_region(step=7),
+        SOK,
+        LELYSTAD_SIGNED,
+        "  - organisation: gemeente-lelystad\n    signed: null  # kngg: ignore[G602] tekent later\n",
+    )
+    result = run(tmp_path, files)
+    [g604] = found(result, "G604")
+    assert "regel 11" in g604.message and "on_behalf_of" in (g604.hint or "")
+    assert [f.code for f in result.findings if f.code in ("G602", "X001")] == ["X001"]
+
+
+def test_g607_says_which_organisation_to_add_when_it_is_no_party(tmp_path: Path) -> None:
+    files = edit(
+        complete_region(step=7), SOK, "  - organisation: zorgverzekeraar-noord\n    signed: 2025-03-14\n", ""
+    )
+    [finding] = found(run(tmp_path, files), "G607")
+    assert "- organisation: zorgverzekeraar-noord" in (finding.hint or "")
+
+
+def test_g607_quiet_for_a_type_whose_party_has_not_signed_yet(tmp_path: Path) -> None:
+    files = edit(
+        complete_region(step=7),
+        SOK,
+        "  - organisation: zorgverzekeraar-noord\n    signed: 2025-03-14\n",
+        "  - organisation: zorgverzekeraar-noord\n    signed: null\n",
+    )
+    result = run(tmp_path, files)
+    assert found(result, "G607") == [] and len(found(result, "G602")) == 1
+
+
+DVO = (
+    "kind: Agreement\nid: dvo-czv\ntitle: Dienstverleningsovereenkomst CZV\n"
+    "type: dienstverleningsovereenkomst\nvalid_from: 2025-04-01\nvalid_until: {until}\n"
+    "parties:\n  - organisation: jgz-flevoland\n    signed: 2025-03-20\n"
+    "  - organisation: gemeente-almere\n    signed: 2025-03-21\n"
+    "clauses:\n  indirecte_uren_czv: Vier uur per week per CZV, door de gemeenten betaald.\n"
+)
+CZV_CLAUSE = "  indirecte_uren_czv: Vier uur per week per CZV.\n"
+
+
+def test_g608_a_dienstverleningsovereenkomst_in_force_counts(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, CZV_CLAUSE, "")
+    assert len(found(run(tmp_path / "a", files), "G608")) == 1
+    files["agreements/dvo.yaml"] = DVO.format(until="2027-12-31")
+    assert found(run(tmp_path / "b", files), "G608") == []
+
+
+def test_g608_an_expired_agreement_does_not_count(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, CZV_CLAUSE, "")
+    files["agreements/dvo.yaml"] = DVO.format(until="2025-12-31")
+    [finding] = found(run(tmp_path, files), "G608")
+    assert "indirecte_uren_czv" in finding.message
+
+
+def _sok_until(until: str) -> dict[str, str]:
+    return edit(complete_region(step=8), SOK, "valid_until: 2027-12-31", f"valid_until: {until}")
+
+
+def test_g609_expires_today_is_still_in_force(tmp_path: Path) -> None:
+    assert found(run(tmp_path, _sok_until("2026-11-23")), "G609") == []  # TODAY is 2026-11-23
+
+
+def test_g609_expired_yesterday_stops_the_next_step(tmp_path: Path) -> None:
+    files = _sok_until("2026-11-22")
+    result = run(tmp_path, files, target="next")
+    [finding] = found(result, "G609")
+    assert finding.severity.value == "error" and finding.enforced
+    assert (finding.location.path.name, finding.location.span.line) == ("sok-2025.yaml", 6)
+    assert result.exit_code() == 1 and result.regions[0].ready is False
+
+
+def test_g609_in_phase_2(tmp_path: Path) -> None:
+    files = edit(complete_region(None, phase=2), SOK, "valid_until: 2027-12-31", "valid_until: 2026-01-31")
+    assert [f.severity.value for f in found(run(tmp_path, files), "G609")] == ["error"]
+    assert found(run(tmp_path / "b", files), "G902") == []  # expired is G609's, not G902's
+
+
+def test_g609_not_started_points_at_kind(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, "valid_from: 2025-04-01", "valid_from: 2027-01-01")
+    [finding] = found(run(tmp_path, files), "G609")
+    assert finding.location.span.line == 1 and "2027-01-01" in finding.message
+
+
+def test_g609_a_successor_in_force_is_enough(tmp_path: Path) -> None:
+    files = _sok_until("2026-06-30")
+    files["agreements/sok-2026.yaml"] = (
+        files[SOK]
+        .replace("id: sok-2025", "id: sok-2026")
+        .replace("valid_until: 2026-06-30", "valid_until: 2029-06-30")
+    )
+    assert found(run(tmp_path, files), "G609") == []
+
+
+def test_g609_open_item_at_step_6(tmp_path: Path) -> None:
+    files = edit(complete_region(step=6), SOK, "valid_until: 2027-12-31", "valid_until: 2026-01-31")
+    [finding] = found(run(tmp_path, files), "G609")
+    assert finding.severity.value == "info" and finding.gate_severity is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from helpers import check, write_region
+from helpers import MINIMAL_REGION, check, write_region
 from kngg_cli.findings import Severity
 from kngg_cli.report import get_reporter
 from report_fixture import FAMILIES, MIXED, context, mixed_result
@@ -75,7 +75,14 @@ def test_one_testsuite_per_region(tmp_path: Path) -> None:
     write_region(tmp_path / "regions" / "a", {"broken.yaml": "kind: [\n"})
     write_region(
         tmp_path / "regions" / "b",
-        {"region.yaml": MIXED["region.yaml"].replace("testregio", "tweede").replace("Almeer", "Almere")},
+        {
+            # another gemeente than region a: two regions listing one gemeente would be R012
+            "region.yaml": MIXED["region.yaml"]
+            .replace("testregio", "tweede")
+            .replace("Almeer", "Lelystad")
+            .replace("GM0034", "GM0995"),
+            "organisations.yaml": MINIMAL_REGION["organisations.yaml"].replace("GM0034", "GM0995"),
+        },
     )
     result = check(tmp_path / "regions", select=FAMILIES)
     root = _junit(result, tmp_path)

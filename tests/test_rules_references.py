@@ -234,8 +234,44 @@ def test_r005_unknown_code(region) -> None:  # type: ignore[no-untyped-def]
     }
     found = only(check(region(files, base=BASE)), "R005")
     assert [where(f) for f in found] == [("region.yaml", 8)]
-    assert found[0].severity.value == "warning"
-    assert found[0].hint and "GM0995" in found[0].hint  # the name is known: its code is suggested
+    assert found[0].severity.value == "error"  # 1.1: a typo in a code breaks the region
+    assert found[0].hint == "bedoel je `GM0995` (Lelystad)?"  # the name is known: its code is suggested
+
+
+def test_r005_suggests_by_a_close_name_and_by_code(region) -> None:  # type: ignore[no-untyped-def]
+    files = replace("region.yaml", "code: GM0995", "code: GM9995")
+    files["region.yaml"] = files["region.yaml"].replace("name: Lelystad", "name: Lelijstad")
+    [finding] = only(check(region(files, base=BASE)), "R005")
+    assert finding.hint == "bedoel je `GM0995` (Lelystad)?"
+    files = replace("region.yaml", "code: GM0995", "code: GM0959")
+    files["region.yaml"] = files["region.yaml"].replace("name: Lelystad", "name: Onbekendstad")
+    [finding] = only(check(region(files, base=BASE)), "R005")
+    assert finding.hint == "bedoel je `GM1959` (Altena)?"  # by code when the name says nothing
+
+
+def test_r005_one_cause_one_finding(region) -> None:  # type: ignore[no-untyped-def]
+    """#11: a mistyped code in gemeenten: is one finding, not R004 at every correct reference."""
+    root = region(replace("region.yaml", "code: GM0995", "code: GM0959"), base=BASE)
+    result = _check(root, target="8")
+    assert [f.code for f in result.findings if f.code[0] in "SRP"] == ["R005"]
+    [finding] = only(result, "R005")
+    assert "GM0995" in (finding.hint or "")  # and not a hint to change Almere's correct code
+    for quiet in ("R004", "R010", "G501", "G604", "G705", "G706"):
+        assert all("GM0959" not in f.message for f in only(result, quiet)), quiet
+    assert only(result, "R004") == []
+
+
+def test_r005_lowered_for_a_merger_keeps_the_rules_about_the_gemeente(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("region.yaml", "code: GM0995", "code: GM1999"),
+        "organisations.yaml": BASE["organisations.yaml"].replace("GM0995", "GM1999"),
+    }
+    files["region.yaml"] = (
+        files["region.yaml"].rstrip(" ") + "        checks:\n          severity: {R005: warning}\n"
+    )
+    result = _check(region(files, base=BASE), target="8")
+    assert [f.severity.value for f in only(result, "R005")] == ["warning"]
+    assert any("GM1999" in f.message for f in only(result, "G706"))
 
 
 def test_r005_name_does_not_match_code(region) -> None:  # type: ignore[no-untyped-def]

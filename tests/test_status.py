@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from gate_fixtures import complete_region, edit, line_of
+from gate_fixtures import complete_region, edit, elsewhere, line_of
 from helpers import write_region
 from kngg_cli.cli.app import build_app
 
@@ -16,11 +16,23 @@ TODAY = "2026-11-23"
 COMPLETED = "  completed:\n    - step: 5\n      date: 2024-11-12\n    - step: 6\n      date: 2025-03-20\n"
 
 
+LEADING_MEMBERS = [
+    ("gemeente-lelystad", "bestuurlijk"),
+    ("ggd-flevoland", "management"),
+    ("jgz-flevoland", "management"),
+    ("zorgverzekeraar-noord", "management"),
+    ("ziekenhuis-flevoland", "management"),
+]
+
+
 def _step7(tmp_path: Path, *, broken: bool = True) -> tuple[Path, dict[str, str]]:
     files = complete_region(step=7)
     files = edit(files, "region.yaml", "  step: 7\n", "  step: 7\n" + COMPLETED)
-    if broken:
-        files = edit(files, "people.yaml", "gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034]")  # G706
+    if broken:  # G701: management or bestuurlijk from one organisation only
+        for org, level in LEADING_MEMBERS:
+            files = edit(
+                files, "governance.yaml", f"{org}\n    level: {level}", f"{org}\n    level: uitvoering"
+            )
         files = edit(files, "governance.yaml", "mandate: besluitvormend\n", "")  # G707
     return write_region(tmp_path / "regio", files, base={}), files
 
@@ -62,20 +74,20 @@ def test_json_for_one_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert states[0] == (1, "done", None)
     assert region["phase2"]["state"] == "ahead"
     items = {i["code"]: i for i in region["open_items"]}
-    assert set(items) == {"G706", "G707"}
-    assert items["G706"]["path"] == "regio/region.yaml"
-    assert items["G706"]["line"] == line_of(files, "region.yaml", "- code: GM0995")
-    assert (items["G706"]["severity"], items["G706"]["gate_severity"]) == ("info", "error")
+    assert set(items) == {"G701", "G707"}
+    assert items["G701"]["path"] == "regio/governance.yaml"
+    assert items["G701"]["line"] == line_of(files, "governance.yaml", "members:")
+    assert (items["G701"]["severity"], items["G701"]["gate_severity"]) == ("info", "error")
     assert items["G707"]["gate_severity"] == "warning" and items["G707"]["path"] == "regio/governance.yaml"
     assert region["counts"] == {
         "gemeenten": 2,
-        "organisations": 8,
+        "organisations": 9,
         "people": 4,
         "bodies": 2,
         "agreements": {"signed": 1, "total": 1},
         "indicators": {"A": 1, "B": 1, "C": 1, "D": 1, "E": 1},
     }
-    assert region["ready"] is False and region["blocking"] == ["G706"]
+    assert region["ready"] is False and region["blocking"] == ["G701"]
     assert region["gates_evaluated"] is True
 
 
@@ -88,10 +100,10 @@ def test_text_for_one_region(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert "Regio Test (testregio): fase 1, stap 7" in out
     assert "✓ afgerond 2024-11-12" in out and "▶ huidige stap" in out and "· nog niet" in out
     assert "Open punten van stap 7 (2)" in out
-    assert f"regio/region.yaml:{line_of(files, 'region.yaml', '- code: GM0995')}" in out
-    assert "gemeente Lelystad (GM0995) heeft geen actieve centrale zorgverlener (CZV)" in out
+    assert f"regio/governance.yaml:{line_of(files, 'governance.yaml', 'members:')}" in out
+    assert "van 1 organisatie(s), niet van minstens 2" in out
     assert "overeenkomsten getekend 1/1" in out and "A 1  B 1  C 1  D 1  E 1" in out
-    assert "Klaar om stap 7 af te ronden: nee; eerst oplossen: G706" in out
+    assert "Klaar om stap 7 af te ronden: nee; eerst oplossen: G701" in out
     assert all(line == line.rstrip() for line in out.splitlines())
 
 
@@ -103,12 +115,19 @@ def test_ready_region_in_english(tmp_path: Path) -> None:
     assert "Ready to complete step 7: yes" in out
 
 
+def _without_leading_members(files: dict[str, str]) -> dict[str, str]:
+    """G701: management or bestuurlijk from one organisation only."""
+    for org, level in LEADING_MEMBERS:
+        files = edit(files, "governance.yaml", f"{org}\n    level: {level}", f"{org}\n    level: uitvoering")
+    return files
+
+
 def test_exit_code_follows_check(tmp_path: Path) -> None:
-    files = edit(complete_region(step=8), "people.yaml", "gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034]")
+    files = _without_leading_members(complete_region(step=8))
     root = write_region(tmp_path / "regio", files, base={})
     code, out = status(str(root))
     assert code == 1
-    assert "Klaar om stap 8 af te ronden: nee; eerst oplossen: G706" in out
+    assert "Klaar om stap 8 af te ronden: nee; eerst oplossen: G701" in out
 
 
 def test_structure_errors_hold_the_gates_back(tmp_path: Path) -> None:
@@ -133,12 +152,12 @@ def test_phase_2_region(tmp_path: Path) -> None:
 def _several(tmp_path: Path) -> Path:
     folder = tmp_path / "landelijk"
     write_region(folder / "a-ready", complete_region(step=7), base={})
-    broken = edit(
-        complete_region(step=8), "people.yaml", "gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034]"
-    )
-    broken = edit(broken, "region.yaml", "id: testregio", "id: noord")
+    broken = _without_leading_members(complete_region(step=8))
+    broken = elsewhere(edit(broken, "region.yaml", "id: testregio", "id: noord"), 0)
     write_region(folder / "b-broken", broken, base={})
-    phase2 = edit(complete_region(step=None, phase=2), "region.yaml", "id: testregio", "id: zuid")
+    phase2 = elsewhere(
+        edit(complete_region(step=None, phase=2), "region.yaml", "id: testregio", "id: zuid"), 1
+    )
     write_region(folder / "c-fase2", phase2, base={})
     return folder
 

@@ -109,9 +109,39 @@ def check_path(path: Path, options: CheckOptions) -> CheckResult:
 def check_roots(roots: list[Path], options: CheckOptions) -> CheckResult:
     validate_selectors(options)
     result = CheckResult(options.today)
+    listed = _gemeenten_per_region(roots) if len(roots) > 1 else {}
     for root in roots:
-        result.regions.append(check_region(root, options))
+        result.regions.append(check_region(root, options, other_regions=_other_regions(root, listed)))
     return result
+
+
+def _gemeenten_per_region(roots: list[Path]) -> dict[str, list[tuple[Path, str]]]:
+    """Each gemeente code that the regions' region.yaml files list (as written) → those regions
+    (root and name): read only when a folder of several regions is checked (R012)."""
+    from kngg_cli.loading.files import REGION_FILE, read_source
+
+    listed: dict[str, list[tuple[Path, str]]] = {}
+    for root in roots:
+        source = read_source(root / REGION_FILE, root)
+        data = source.documents[0].data if source.documents else None
+        if not isinstance(data, dict):
+            continue
+        name = data.get("name") if isinstance(data.get("name"), str) else root.name
+        written = data.get("gemeenten")
+        entries: list[Any] = written if isinstance(written, list) else []
+        codes = [e["code"] for e in entries if isinstance(e, dict) and isinstance(e.get("code"), str)]
+        for code in dict.fromkeys(codes):
+            listed.setdefault(code, []).append((root, str(name)))
+    return listed
+
+
+def _other_regions(root: Path, listed: dict[str, list[tuple[Path, str]]]) -> dict[str, list[str]]:
+    """For one region: each gemeente code that other regions also list → those regions' names."""
+    return {
+        code: [name for other, name in regions if other != root]
+        for code, regions in listed.items()
+        if len(regions) > 1 and any(other == root for other, _ in regions)
+    }
 
 
 def validate_selectors(options: CheckOptions) -> None:
@@ -138,13 +168,22 @@ def parse_target(target: str, current_step: int) -> int:
     raise UsageError("cli.bad_target", target=target, last=last)
 
 
-def check_region(root: Path, options: CheckOptions, texts: Mapping[Path, str] | None = None) -> RegionResult:
-    """Check the region at root; `texts` are files as an editor holds them (see load_region)."""
-    return check_loaded(load_region(root, texts), options)
+def check_region(
+    root: Path,
+    options: CheckOptions,
+    texts: Mapping[Path, str] | None = None,
+    other_regions: Mapping[str, list[str]] | None = None,
+) -> RegionResult:
+    """Check the region at root; `texts` are files as an editor holds them (see load_region);
+    other_regions: gemeente code → the names of the other regions checked in the same run (R012)."""
+    return check_loaded(load_region(root, texts), options, other_regions=other_regions)
 
 
 def check_loaded(
-    loaded: LoadedRegion, options: CheckOptions, documents: list[Document] | None = None
+    loaded: LoadedRegion,
+    options: CheckOptions,
+    documents: list[Document] | None = None,
+    other_regions: Mapping[str, list[str]] | None = None,
 ) -> RegionResult:
     """Check a region already in memory. `documents` are its validated documents when the caller
     keeps them between runs (the language server re-validates only the file that changed)."""
@@ -152,6 +191,7 @@ def check_loaded(
     if documents is None:
         documents = build_documents(loaded)
     view = RegionView(root, loaded.files, documents, options.today)
+    view.extra["other_regions"] = dict(other_regions or {})
     view.unreadable = any(not f.readable for f in loaded.files)
     phase, step, region_language = _progress(view)
     lang = choose_language(options.lang, region_language)

@@ -18,6 +18,7 @@ _HEADINGS = {
         "family": "familie",
         "always": "altijd",
         "suppress": "Onderdrukken",
+        "basis": "Grondslag",
     },
     "en": {
         "what": "What it checks",
@@ -30,6 +31,7 @@ _HEADINGS = {
         "family": "family",
         "always": "always",
         "suppress": "Suppressing",
+        "basis": "Basis",
     },
 }
 
@@ -40,6 +42,44 @@ _SUPPRESS_TIP = {
     "en": "On the finding's line: `# kngg: ignore[{code}] reason`; "
     "for the whole region: `checks: {{ignore: [{code}]}}` in region.yaml.",
 }
+
+
+# What a rule's requirement and numbers rest on (the catalogue's `basis`), said plainly.
+_BASIS = {
+    "nl": {
+        "leidraad": "De eis komt uit de Leidraad regionale implementatiefase (juni 2025).",
+        "me-matrix": "De eis en de getallen komen uit de KnGG Monitoring & Evaluatie matrix (2023) en de "
+        "handleiding erbij.",
+        "kngg": "Een eigen keuze van kngg: niet uit de Leidraad en niet uit de M&E-matrix.",
+    },
+    "en": {
+        "leidraad": "The requirement comes from the Leidraad regionale implementatiefase (June 2025).",
+        "me-matrix": "The requirement and its numbers come from the KnGG Monitoring & Evaluatie matrix "
+        "(2023) and its guidance.",
+        "kngg": "kngg's own choice: not from the Leidraad and not from the M&E matrix.",
+    },
+}
+_THRESHOLD_TEXT = {
+    "nl": "Het getal {value} is de standaard van kngg, niet van de Leidraad of de M&E-matrix. Drempel: "
+    "`{name}`. Een regio kan het aanpassen in region.yaml:\n\n"
+    "    checks:\n      thresholds:\n        {name}: {value}",
+    "en": "The number {value} is kngg's default, not the Leidraad's or the M&E matrix's. Threshold: "
+    "`{name}`. A region can change it in region.yaml:\n\n"
+    "    checks:\n      thresholds:\n        {name}: {value}",
+}
+
+
+def _basis_text(code: str, lang: str) -> str:
+    """Whose numbers these are, and for kngg's own numbers the threshold and how to change it."""
+    from kngg_cli.model.region import THRESHOLD_RULES, Thresholds
+
+    info = catalogue()[code]
+    lines = [_BASIS[lang][info.basis]] if info.basis in _BASIS[lang] else []
+    defaults = Thresholds()
+    for name, rule_code in THRESHOLD_RULES.items():
+        if rule_code == code:
+            lines.append(_THRESHOLD_TEXT[lang].format(name=name, value=getattr(defaults, name)))
+    return "\n\n".join(lines)
 
 
 def rules_as_data() -> list[dict[str, Any]]:
@@ -55,6 +95,7 @@ def rules_as_data() -> list[dict[str, Any]]:
             "what": info.what,
             "why": info.why,
             "source": info.source,
+            "basis": info.basis,
             "example": info.example,
         }
         for info in catalogue().values()
@@ -107,6 +148,9 @@ def explain_text(code: str, lang: str) -> str:
     ]
     if info.source:
         out += ["", f"## {words['source']}", localized(info.source, lang)]
+    basis = _basis_text(code, lang)
+    if basis:
+        out += ["", f"## {words['basis']}", basis]
     if info.example:
         example = localized(info.example, lang).rstrip()
         out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]

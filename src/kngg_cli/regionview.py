@@ -23,6 +23,8 @@ from kngg_cli.model.organisation import Organisation
 from kngg_cli.model.person import Person, Role
 from kngg_cli.model.region import Region
 
+KWARTIERMAKER_LAST_STEP = 5  # G502
+
 
 @dataclass(frozen=True, slots=True)
 class RoleRef:
@@ -158,20 +160,64 @@ class RegionView:
         return found
 
     def coordinator_roles(self) -> list[RoleRef]:
-        """The active regionale coördinator roles; before one is appointed, the kwartiermaker's."""
-        return self.roles("regionale_coordinator") or self.roles("kwartiermaker")
+        """The active regionale coördinator roles; the kwartiermaker's only up to step 5 (rules.md,
+        G502: the kwartiermaker guides the first steps, from step 6 on only an RC counts)."""
+        return self.roles("regionale_coordinator") or (
+            self.roles("kwartiermaker") if self.kwartiermaker_counts else []
+        )
+
+    @property
+    def kwartiermaker_counts(self) -> bool:
+        region = self.region
+        if region is None or region.progress.phase != 1:
+            return False
+        return region.progress.step is not None and region.progress.step <= KWARTIERMAKER_LAST_STEP
 
     def role_gemeenten(self, person: Person, role: Role) -> set[str]:
-        """The gemeenten a role covers, with the defaults of format.md."""
+        """The scope of a role (format.md): its own `gemeenten:`; for a regional role the whole
+        region; a local role never silently covers the whole region (empty: R011 asks)."""
         if role.gemeenten is not None:
             return set(role.gemeenten)
-        if role.role in LOCAL_ROLES:
-            organisation = self.organisations.get(person.organisation)
-            if organisation is not None and organisation.type == "gemeente" and organisation.gemeente:
-                return {organisation.gemeente}
-            if organisation is not None and organisation.gemeenten is not None:
-                return set(organisation.gemeenten)
-        return set(self.gemeente_codes)
+        if role.role not in LOCAL_ROLES:
+            return set(self.gemeente_codes)
+        organisation = self.organisations.get(person.organisation)
+        if organisation is not None and organisation.type == "gemeente" and organisation.gemeente:
+            return {organisation.gemeente}
+        if organisation is not None and organisation.gemeenten is not None:
+            return set(organisation.gemeenten)
+        if len(self.gemeente_codes) == 1:
+            return set(self.gemeente_codes)
+        return set()
+
+    # -- gemeenten whose code is unknown (R005) -----------------------------------------------
+    @cached_property
+    def unknown_gemeenten(self) -> dict[str, str | None]:
+        """Codes in `gemeenten:` that are not in the CBS list, with the code R005 suggests.
+
+        While R005 reports a code as an error, the rules about that gemeente stay quiet (one cause,
+        one finding). A region that lowered or ignored R005 uses a newer code on purpose (a merger):
+        then the code is a gemeente like any other and nothing is unknown."""
+        from kngg_cli.catalog.reference import gemeente_suggestion, gemeenten
+
+        region = self.region
+        if region is None:
+            return {}
+        checks = region.checks
+        if checks is not None and (
+            "R005" in checks.ignore or checks.severity.get("R005", "error") != "error"
+        ):
+            return {}
+        known = gemeenten()
+        return {
+            entry.code: gemeente_suggestion(entry.code, entry.name)
+            for entry in region.gemeenten
+            if entry.code not in known
+        }
+
+    @cached_property
+    def checked_gemeente_codes(self) -> list[str]:
+        """The participating gemeenten that rules about a gemeente look at (not those R005 reports)."""
+        return [code for code in self.gemeente_codes if code not in self.unknown_gemeenten]
 
 
 def is_active(role: Role, today: date) -> bool:

@@ -31,6 +31,7 @@ class RuleInfo:
     messages: dict[str, LocalText]
     hints: dict[str, LocalText]
     source: LocalText | None = None  # the passage of the Leidraad or the M&E matrix the rule rests on
+    basis: str | None = None  # what its requirement and numbers rest on: leidraad | me-matrix | kngg
     step: int | None = None  # the gate this rule belongs to, from the step plan
     phase: int | None = None
 
@@ -184,6 +185,7 @@ def catalogue() -> dict[str, RuleInfo]:
                 messages=entry.get("messages") or {},
                 hints=entry.get("hints") or {},
                 source=entry.get("source"),
+                basis=entry.get("basis"),
                 step=plan.gate_step_of(code),
                 phase=2 if code in plan.phase2_rules else None,
             )

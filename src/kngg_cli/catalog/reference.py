@@ -32,6 +32,21 @@ def gemeente_codes_by_name() -> dict[str, str]:
     return {g.name.casefold(): g.code for g in gemeenten().values()}
 
 
+def gemeente_suggestion(code: str, name: str | None = None) -> str | None:
+    """The CBS code someone most likely meant: by the name written beside it (exact, then close),
+    else by the code itself (did-you-mean on codes and names, R005)."""
+    from kngg_cli.suggest import closest
+
+    catalogue, by_name = gemeenten(), gemeente_codes_by_name()
+    if name:
+        if name.casefold() in by_name:
+            return by_name[name.casefold()]
+        close_name = closest(name.casefold(), by_name)
+        if close_name is not None:
+            return by_name[close_name]
+    return closest(code, catalogue)
+
+
 @dataclass(frozen=True, slots=True)
 class MatrixIndicator:
     ref: str

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import date
 from typing import Literal
 
 from pydantic import Field
@@ -90,3 +91,14 @@ class Agreement(DocumentBase):
     def fully_signed(self) -> bool:
         """Every party has signed: what `status` and the documents count as a signed agreement."""
         return bool(self.parties) and all(party.signed is not None for party in self.parties)
+
+    def started_on(self, day: date) -> bool:
+        return self.valid_from is None or self.valid_from <= day
+
+    def expired_on(self, day: date) -> bool:
+        """Expired when `valid_until` is before the day: an agreement is in force on its last day."""
+        return self.valid_until is not None and self.valid_until < day
+
+    def in_force_on(self, day: date) -> bool:
+        """format.md: every party signed, started and not expired on that day."""
+        return self.fully_signed and self.started_on(day) and not self.expired_on(day)

@@ -26,6 +26,17 @@ OrganisationType = Literal[
 ]
 
 
+Domain = Literal["zorg", "sociaal", "beide"]
+# format.md: the domain an organisation brings by its type when it states none (G807 reads it).
+DEFAULT_DOMAINS: dict[str, Domain] = {
+    **dict.fromkeys(
+        ("ggd", "jgz", "ziekenhuis", "huisartsen", "zorgverzekeraar", "zorgkantoor", "paramedici"), "zorg"
+    ),
+    **dict.fromkeys(("welzijn", "sociaal_wijkteam", "sportbedrijf", "onderwijs", "kinderopvang"), "sociaal"),
+    "cjg": "beide",
+}
+
+
 class Organisation(DocumentBase):
     """Een organisatie die meedoet: gemeente, GGD, JGZ, zorgverzekeraar, ziekenhuis, ..."""
 
@@ -38,9 +49,7 @@ class Organisation(DocumentBase):
     gemeente: GemeenteCode | None = Field(
         None, description="Verplicht bij type gemeente: welke gemeente deze organisatie is (CBS-code)."
     )
-    domain: Literal["zorg", "sociaal", "beide"] | None = Field(
-        None, description="Domein: zorg, sociaal of beide."
-    )
+    domain: Domain | None = Field(None, description="Domein: zorg, sociaal of beide.")
     website: str | None = Field(None, description="Website van de organisatie.")
     address: str | None = Field(
         None, description="Vestigings- of bezoekadres, voor de lijst van partijen in de overeenkomst."
@@ -48,3 +57,8 @@ class Organisation(DocumentBase):
     kvk: KvkNumber | None = Field(
         None, description='KvK-nummer: acht cijfers, als tekst tussen aanhalingstekens ("12345678").'
     )
+
+    @property
+    def effective_domain(self) -> Domain | None:
+        """Its `domain:`, else the default of its type; none for gemeente, kennispartner and overig."""
+        return self.domain or DEFAULT_DOMAINS.get(self.type)

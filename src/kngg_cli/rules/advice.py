@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
+from kngg_cli.model.region import Thresholds
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 from kngg_cli.rules.gates._common import filled, key_or_kind, role_entry
-
-SPLIT_RC_ABOVE = 8  # A004: more gemeenten than this with one RC
 
 
 @rule("A001")
@@ -39,9 +38,15 @@ def split_coordinator(view: RegionView) -> Iterator[Problem]:
     roles = view.roles("regionale_coordinator")
     people = {ref.person.id for ref in roles}
     count = len(view.gemeente_codes)
-    if count > SPLIT_RC_ABOVE and len(people) == 1:
+    region = view.region
+    threshold = (
+        region.thresholds.rc_split_above_gemeenten
+        if region is not None
+        else Thresholds().rc_split_above_gemeenten
+    )
+    if count > threshold and len(people) == 1:
         ref = roles[0]
-        params = {"person": ref.person.name, "id": ref.person.id, "gemeenten": count}
+        params = {"person": ref.person.name, "id": ref.person.id, "gemeenten": count, "threshold": threshold}
         yield Problem("A004", role_entry(ref), "default", params, ref.person.id)
 
 

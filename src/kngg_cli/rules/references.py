@@ -8,7 +8,7 @@ from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
 
-from kngg_cli.findings import Problem
+from kngg_cli.findings import Problem, Severity
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model.document import Document
 from kngg_cli.regionview import RegionView
@@ -198,8 +198,11 @@ def gemeente_not_in_region(view: RegionView) -> Iterator[Problem]:
         return
     codes = view.gemeente_codes
     catalogue = _cbs()
+    # While R005 reports a mistyped code in gemeenten:, the code it suggests is what the region
+    # means: a reference to it elsewhere is right, not R004 (one cause, one finding).
+    meant = {code for code in view.unknown_gemeenten.values() if code is not None}
     for document, path, code in _gemeente_references(view):
-        if code not in codes:
+        if code not in codes and code not in meant:
             name = f" ({catalogue[code].name})" if code in catalogue else ""
             yield Problem(
                 "R004",
@@ -218,7 +221,7 @@ def _cbs() -> dict[str, Any]:
 
 @rule("R005")
 def unknown_gemeente_code(view: RegionView) -> Iterator[Problem]:
-    from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name
+    from kngg_cli.catalog.reference import GEMEENTE_LIST_LABEL, gemeente_codes_by_name, gemeente_suggestion
 
     document, region = view.region_document, view.region
     if document is None or region is None:
@@ -226,31 +229,37 @@ def unknown_gemeente_code(view: RegionView) -> Iterator[Problem]:
     catalogue, by_name = _cbs(), gemeente_codes_by_name()
     for index, entry in enumerate(region.gemeenten):
         known = catalogue.get(entry.code)
-        code_at = document.value_at(("gemeenten", index, "code"))
-        name_at = document.value_at(("gemeenten", index, "name"))
-        if known is None and entry.name.casefold() not in by_name:
-            names = [g.name for g in catalogue.values()]
+        if known is None:
             params = {"code": entry.code, "name": entry.name, "year": GEMEENTE_LIST_LABEL}
-            suggestion = did_you_mean(entry.name, names).get("suggestion")
-            if suggestion:
-                params |= {"suggestion": suggestion, "suggestion_code": by_name[suggestion.casefold()]}
-            yield Problem("R005", code_at, "unknown_both", params, region.id)
-        elif known is None:
-            params = {
-                "code": entry.code,
-                "year": GEMEENTE_LIST_LABEL,
-                "suggestion": by_name[entry.name.casefold()],
-            }
-            yield Problem("R005", code_at, "default", params, region.id)
+            key = "default" if entry.name.casefold() in by_name else "unknown_both"
+            yield Problem(
+                "R005",
+                document.value_at(("gemeenten", index, "code")),
+                key,
+                params | _suggested(gemeente_suggestion(entry.code, entry.name)),
+                region.id,
+            )
         elif known.name.casefold() != entry.name.casefold():
             other = by_name.get(entry.name.casefold())
             code_hint = f" (`{entry.name}` is {other})" if other else ""
             params = {"code": entry.code, "name": entry.name, "expected": known.name, "code_hint": code_hint}
-            yield Problem("R005", name_at, "name_mismatch", params, region.id)
+            name_at = document.value_at(("gemeenten", index, "name"))
+            yield Problem("R005", name_at, "name_mismatch", params, region.id, Severity.WARNING)
     for ref_document, path, code in _gemeente_references(view):
         if code not in catalogue and code not in view.gemeente_codes:
-            params = {"code": code, "year": GEMEENTE_LIST_LABEL, **did_you_mean(code, catalogue)}
+            params = {
+                "code": code,
+                "name": "",
+                "year": GEMEENTE_LIST_LABEL,
+                **_suggested(gemeente_suggestion(code)),
+            }
             yield Problem("R005", ref_document.value_at(path), "default", params, ref_document.id)
+
+
+def _suggested(code: str | None) -> dict[str, Any]:
+    if code is None:
+        return {}
+    return {"suggestion": code, "suggestion_name": _cbs()[code].name}
 
 
 @rule("R006")
@@ -465,9 +474,37 @@ def gemeente_organisation(view: RegionView) -> Iterator[Problem]:
             unsure = True  # a gemeente organisation with a mistyped code: which gemeente it is, is unknown
     for code in view.gemeente_codes:
         found = by_code.get(code, [])
-        if not found and not unsure:
+        if not found and not unsure and code not in view.unknown_gemeenten:
             params = {"code": code, "name": view.gemeente_names.get(code, "")}
             yield Problem("R010", view.gemeente_entry(code), "default", params, view.region_id)
         for extra in found[1:]:
             params = {"code": code, "other": found[0].id or ""}
             yield Problem("R010", extra.value_at(("gemeente",)), "several", params, extra.id)
+
+
+@rule("R011")
+def local_role_scope(view: RegionView) -> Iterator[Problem]:
+    """A local role that covers no gemeente (format.md, the scope of a role): it would count nowhere."""
+    from kngg_cli.model import LOCAL_ROLES
+
+    if view.region is None:
+        return
+    for ref in view.roles(*sorted(LOCAL_ROLES), active_only=False):
+        if ref.role.until is not None and ref.role.until < view.today:
+            continue  # a role that has ended covers nothing on purpose
+        if not view.role_gemeenten(ref.person, ref.role):
+            params = {"person": ref.person.name, "id": ref.person.id, "role": ref.role.role}
+            yield Problem("R011", ref.document.entry_at(ref.path), ref.role.role, params, ref.person.id)
+
+
+@rule("R012")
+def gemeente_in_two_regions(view: RegionView) -> Iterator[Problem]:
+    """When a folder of regions is checked, the engine tells each region which gemeenten the other
+    regions list (view.extra["other_regions"]: code → the other regions' names)."""
+    others: dict[str, list[str]] = view.extra.get("other_regions") or {}
+    if not others or view.region is None:
+        return
+    for code in view.gemeente_codes:
+        for other in others.get(code, []):
+            params = {"code": code, "gemeente": view.gemeente_names.get(code, code), "other": other}
+            yield Problem("R012", view.gemeente_entry(code), "default", params, view.region_id)

@@ -48,6 +48,23 @@ def bodies_of_type(view: RegionView, *types: str) -> list[Document]:
     return sorted(found, key=lambda d: (d.source.relative, d.index))
 
 
+# rules.md: "the governing body" is the kerngroep, else the regiegroep, else the stuurgroep.
+GOVERNING_BODY_TYPES = ("kerngroep", "regiegroep", "stuurgroep")
+
+
+def governing_body(view: RegionView) -> Document | None:
+    """The region's governing body (G606, G701, G703, G801, G903), or None when it has none."""
+    for body_type in GOVERNING_BODY_TYPES:
+        found = bodies_of_type(view, body_type)
+        if found:
+            return found[0]
+    return None
+
+
+def body_params(body: Document) -> dict[str, Any]:
+    return {"body": body.model.id, "name": body.model.name, "type": body.model.type}
+
+
 def filled(text: Any) -> bool:
     return isinstance(text, str) and bool(text.strip())
 
@@ -60,3 +77,25 @@ def organisation_label(view: RegionView, organisation_id: str) -> str:
 def gemeente_label(view: RegionView, code: str) -> str:
     name = view.gemeente_names.get(code)
     return f"{name} ({code})" if name else code
+
+
+# How a message names a role: in words, never as the identifier in the file (rules.md 1.1).
+ROLE_WORDS: dict[str, tuple[str, str]] = {
+    "regionale_coordinator": ("regionale coördinator", "regional coordinator"),
+    "kwartiermaker": ("kwartiermaker", "kwartiermaker"),
+    "lokale_projectleider": ("lokale projectleider", "local project lead (lokale projectleider)"),
+    "centrale_zorgverlener": ("centrale zorgverlener (CZV)", "central care provider (CZV)"),
+    "contactpersoon": ("contactpersoon", "contact person"),
+}
+
+
+def role_params(ref: RoleRef) -> dict[str, Any]:
+    """Who holds a role and the role in words (nl and en), for the messages about it."""
+    nl, en = ROLE_WORDS.get(ref.role.role, (ref.role.role, ref.role.role))
+    return {
+        "person": ref.person.name,
+        "id": ref.person.id,
+        "role": ref.role.role,
+        "role_nl": nl,
+        "role_en": en,
+    }

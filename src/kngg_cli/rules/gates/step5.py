@@ -9,7 +9,7 @@ from kngg_cli.findings import Problem
 from kngg_cli.model.region import Decision
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.gates._common import filled, gemeente_label, key_or_kind, role_entry
+from kngg_cli.rules.gates._common import filled, gemeente_label, key_or_kind, role_entry, role_params
 
 
 def _latest(decisions: list[Decision]) -> Decision:
@@ -23,7 +23,7 @@ def positive_decisions(view: RegionView) -> Iterator[Problem]:
     region = view.region
     if region is None:
         return
-    for code in view.gemeente_codes:
+    for code in view.checked_gemeente_codes:
         decisions = [d for d in region.decisions if d.gemeente == code]
         params = {"gemeente": gemeente_label(view, code), "code": code}
         if not decisions:
@@ -39,14 +39,19 @@ def positive_decisions(view: RegionView) -> Iterator[Problem]:
 
 @rule("G502")
 def coordinator_appointed(view: RegionView) -> Iterator[Problem]:
-    if view.region is not None and not view.coordinator_roles():
+    if view.region is None or view.coordinator_roles():
+        return
+    if not view.kwartiermaker_counts and view.roles("kwartiermaker"):
+        # from step 6 on a kwartiermaker no longer stands in for the RC: say so, not "nobody"
+        yield Problem("G502", view.region_location(), "kwartiermaker_only", {}, view.region_id)
+    else:
         yield Problem("G502", view.region_location(), "default", {}, view.region_id)
 
 
 @rule("G503")
 def coordinator_assignment(view: RegionView) -> Iterator[Problem]:
     for ref in view.coordinator_roles():
-        params = {"person": ref.person.name, "id": ref.person.id, "role": ref.role.role}
+        params = role_params(ref)
         if not filled(ref.role.assignment):
             yield Problem("G503", role_entry(ref), "no_assignment", params, ref.person.id)
         if not ref.role.tasks:

@@ -1,18 +1,20 @@
-"""Gate of step 7: richt het project in met de juiste mensen en organisaties."""
+"""Gate of step 7: richt het project in met de juiste mensen en organisaties (the local roles, G705
+and G706, are in the gate of step 8 since release 1.1: step 8 still says "Indien aangesteld")."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
-from kngg_cli.model.document import Document
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 from kngg_cli.rules.gates._common import (
     bodies_of_type,
+    body_params,
     filled,
-    gemeente_label,
+    governing_body,
     key_or_kind,
+    role_params,
 )
 
 # G702: the domains the bodies together represent; a tuple is "one of these".
@@ -24,33 +26,24 @@ DOMAINS: tuple[tuple[str, ...], ...] = (
     ("huisartsen",),
     ("paramedici",),
 )
-GOVERNING_BODIES = ("kerngroep", "stuurgroep", "regiegroep")
-
-
-def _management_types(view: RegionView, body: Document) -> set[str]:
-    types: set[str] = set()
-    for member in body.model.members:
-        organisation = view.organisations.get(member.organisation)
-        if member.level == "management" and organisation is not None:
-            types.add(organisation.type)
-    return types
+GOVERNING_BODIES = ("kerngroep", "stuurgroep", "regiegroep")  # G707: every one states its mandate
+LEADING_LEVELS = ("management", "bestuurlijk")  # G701
+LEADING_ORGANISATIONS_MIN = 2  # G701: "management van belangrijke (uitvoerings)organisaties"
 
 
 @rule("G701")
-def kerngroep_management(view: RegionView) -> Iterator[Problem]:
-    if view.region is None:
-        return
-    kerngroepen = bodies_of_type(view, "kerngroep")
-    if not kerngroepen:
-        yield Problem("G701", view.region_location(), "no_kerngroep", {}, view.region_id)
-        return
-    wanted = {"gemeente": {"gemeente"}, "ggd_jgz": {"ggd", "jgz"}}
-    for key, types in wanted.items():
-        if any(_management_types(view, body) & types for body in kerngroepen):
-            continue
-        body = kerngroepen[0]
-        params = {"body": body.model.id, "name": body.model.name}
-        yield Problem("G701", key_or_kind(body, "members"), f"no_{key}", params, body.model.id)
+def governing_body_management(view: RegionView) -> Iterator[Problem]:
+    body = governing_body(view)
+    if body is None:
+        return  # G606 (gate of step 6) asks for the governing body first
+    leading = {
+        member.organisation
+        for member in body.model.members
+        if member.level in LEADING_LEVELS and member.organisation in view.organisations
+    }
+    if len(leading) < LEADING_ORGANISATIONS_MIN:
+        params = {**body_params(body), "count": len(leading), "minimum": LEADING_ORGANISATIONS_MIN}
+        yield Problem("G701", key_or_kind(body, "members"), "default", params, body.model.id)
 
 
 @rule("G702")
@@ -58,8 +51,7 @@ def domains_represented(view: RegionView) -> Iterator[Problem]:
     bodies = bodies_of_type(view, *GOVERNING_BODIES, "projectgroep", "werkgroep")
     if not bodies:
         return  # G701 asks for the kerngroep first
-    kerngroepen = bodies_of_type(view, "kerngroep")
-    anchor = (kerngroepen or bodies)[0]
+    anchor = governing_body(view) or bodies[0]
     represented = {
         view.organisations[m.organisation].type
         for body in bodies
@@ -79,10 +71,9 @@ def domains_represented(view: RegionView) -> Iterator[Problem]:
 
 @rule("G703")
 def work_agenda(view: RegionView) -> Iterator[Problem]:
-    for body in bodies_of_type(view, "kerngroep"):
-        if not filled(body.model.work_agenda):
-            params = {"body": body.model.id, "name": body.model.name}
-            yield Problem("G703", key_or_kind(body, "work_agenda"), "default", params, body.model.id)
+    body = governing_body(view)
+    if body is not None and not filled(body.model.work_agenda):
+        yield Problem("G703", key_or_kind(body, "work_agenda"), "default", body_params(body), body.model.id)
 
 
 @rule("G704")
@@ -94,7 +85,7 @@ def coordinator_task_levels(view: RegionView) -> Iterator[Problem]:
     for ref in roles:
         for index, task in enumerate(ref.role.tasks):
             if task.level is None:
-                params = {"person": ref.person.name, "id": ref.person.id, "task": task.description or ""}
+                params = {**role_params(ref), "task": task.description or ""}
                 location = ref.document.entry_at((*ref.path, "tasks", index))
                 yield Problem("G704", location, "unlabelled", params, ref.person.id)
             else:
@@ -112,30 +103,9 @@ def coordinator_task_levels(view: RegionView) -> Iterator[Problem]:
             yield Problem("G704", location, "missing_level", params, first.person.id)
 
 
-def _uncovered(view: RegionView, role_name: str) -> list[str]:
-    covered: set[str] = set()
-    for ref in view.roles(role_name):
-        covered |= view.role_gemeenten(ref.person, ref.role)
-    return [code for code in view.gemeente_codes if code not in covered]
-
-
-@rule("G705")
-def local_project_leads(view: RegionView) -> Iterator[Problem]:
-    for code in _uncovered(view, "lokale_projectleider"):
-        params = {"gemeente": gemeente_label(view, code), "code": code}
-        yield Problem("G705", view.gemeente_entry(code), "default", params, view.region_id)
-
-
-@rule("G706")
-def central_care_providers(view: RegionView) -> Iterator[Problem]:
-    for code in _uncovered(view, "centrale_zorgverlener"):
-        params = {"gemeente": gemeente_label(view, code), "code": code}
-        yield Problem("G706", view.gemeente_entry(code), "default", params, view.region_id)
-
-
 @rule("G707")
 def mandate(view: RegionView) -> Iterator[Problem]:
     for body in bodies_of_type(view, *GOVERNING_BODIES):
         if body.model.mandate is None:
-            params = {"body": body.model.id, "name": body.model.name, "type": body.model.type}
+            params = body_params(body)
             yield Problem("G707", key_or_kind(body, "mandate"), "default", params, body.model.id)

@@ -9,7 +9,16 @@ from kngg_cli.model.document import Document
 from kngg_cli.model.monitoring import INDICATOR_TYPES, ME_LEVELS
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
-from kngg_cli.rules.gates._common import bodies_of_type, filled, key_or_kind, point, role_entry
+from kngg_cli.rules.gates._common import (
+    bodies_of_type,
+    filled,
+    gemeente_label,
+    governing_body,
+    key_or_kind,
+    point,
+    role_entry,
+    role_params,
+)
 
 LEARNING_BODIES = ("intervisie", "leernetwerk", "buddy")
 
@@ -26,16 +35,21 @@ def monitoring_agreed(view: RegionView) -> Iterator[Problem]:
     if not plans:
         yield Problem("G801", view.region_location(), "no_plan", {}, view.region_id)
         return
+    governing = governing_body(view)
     for document in plans:
         plan = document.model
         params = {"plan": plan.id, "agreed_by": plan.agreed_by or ""}
         if plan.agreed_by is None:
             yield Problem("G801", key_or_kind(document, "agreed_by"), "no_agreed_by", params, plan.id)
-        elif plan.agreed_by in view.bodies and view.bodies[plan.agreed_by].type != "kerngroep":
-            params["type"] = view.bodies[plan.agreed_by].type
-            yield Problem("G801", point(document, ("agreed_by",)), "not_kerngroep", params, plan.id)
+        elif governing is not None and plan.agreed_by in view.bodies and plan.agreed_by != governing.model.id:
+            params |= {"type": view.bodies[plan.agreed_by].type, **_governing_params(governing)}
+            yield Problem("G801", point(document, ("agreed_by",)), "not_governing", params, plan.id)
         if plan.agreed_on is None:
             yield Problem("G801", key_or_kind(document, "agreed_on"), "no_agreed_on", params, plan.id)
+
+
+def _governing_params(body: Document) -> dict[str, str]:
+    return {"governing": body.model.id, "governing_name": body.model.name, "governing_type": body.model.type}
 
 
 @rule("G802")
@@ -105,5 +119,56 @@ def learning_structure(view: RegionView) -> Iterator[Problem]:
 def local_tasks(view: RegionView) -> Iterator[Problem]:
     for ref in view.roles("lokale_projectleider"):
         if not any(filled(t.description) for t in ref.role.tasks):
-            params = {"person": ref.person.name, "id": ref.person.id}
+            params = role_params(ref)
             yield Problem("G806", role_entry(ref), "default", params, ref.person.id)
+
+
+def _uncovered(view: RegionView, role_name: str) -> list[str]:
+    """The gemeenten no active role of this kind covers (the scope of a local role: format.md)."""
+    covered: set[str] = set()
+    for ref in view.roles(role_name):
+        covered |= view.role_gemeenten(ref.person, ref.role)
+    return [code for code in view.checked_gemeente_codes if code not in covered]
+
+
+@rule("G705")
+def local_project_leads(view: RegionView) -> Iterator[Problem]:
+    for code in _uncovered(view, "lokale_projectleider"):
+        params = {"gemeente": gemeente_label(view, code), "code": code}
+        yield Problem("G705", view.gemeente_entry(code), "default", params, view.region_id)
+
+
+@rule("G706")
+def central_care_providers(view: RegionView) -> Iterator[Problem]:
+    for code in _uncovered(view, "centrale_zorgverlener"):
+        params = {"gemeente": gemeente_label(view, code), "code": code}
+        yield Problem("G706", view.gemeente_entry(code), "default", params, view.region_id)
+
+
+WORK_GROUPS = ("werkgroep", "projectgroep")  # G807: the tables besides the governing body
+DOMAIN_SIDES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("sociaal", ("sociaal", "beide")),
+    ("zorg", ("zorg", "beide")),
+)
+
+
+@rule("G807")
+def zorg_and_sociaal(view: RegionView) -> Iterator[Problem]:
+    """Zorg and sociaal domein both at the table: the governing body, the work groups, or the
+    organisations that signed an agreement."""
+    if view.region is None:
+        return
+    governing = governing_body(view)
+    tables = ([governing] if governing is not None else []) + bodies_of_type(view, *WORK_GROUPS)
+    present = {member.organisation for body in tables for member in body.model.members}
+    present |= {p.organisation for _, a in view.agreements() for p in a.parties if p.signed is not None}
+    domains = {
+        organisation.effective_domain
+        for organisation_id in present
+        if (organisation := view.organisations.get(organisation_id)) is not None
+    }
+    location = key_or_kind(governing, "members") if governing is not None else view.region_location()
+    subject = governing.model.id if governing is not None else view.region_id
+    for side, accepted in DOMAIN_SIDES:
+        if domains.isdisjoint(accepted):
+            yield Problem("G807", location, side, {}, subject)
