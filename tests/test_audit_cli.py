@@ -152,7 +152,7 @@ def test_help_names_values_as_the_spec_does(invoke, command, expected) -> None: 
     text = " ".join(result.output.split())
     for part in expected:
         assert part in text, part
-    assert "<str>" not in result.output.split("Options:")[1]
+    assert "<str>" not in result.output.split("Opties:")[1]
 
 
 # -- an internal error is one line, whatever the exception says ------------------------------------

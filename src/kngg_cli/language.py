@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
-import re
-from pathlib import Path
+
+TYPE_CHECKING = False  # typing, re and pathlib are imported only where needed: `kngg --help` reads this
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LANGUAGES = ("nl", "en")
 
@@ -21,6 +23,8 @@ def region_language(path: Path) -> str | None:
     """The `language:` of the one region at path, read cheaply from region.yaml (None if unknown).
 
     For the messages of a command that stops before the region is loaded (an editing refusal)."""
+    import re
+
     from kngg_cli.loading.files import REGION_FILE, find_region_roots
     from kngg_cli.texts import KnggError
 

@@ -15,17 +15,19 @@ a test proves that the full YAML parser reads the file the same way.
 
 from __future__ import annotations
 
-import json
-import re
-from functools import cache
-from importlib import resources
-from typing import Any
+import os
+
+# typing, re, json and functools are left out on purpose: `kngg --help` reads this module and
+# the catalogue, and each of those imports costs more than reading the whole file
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 LANGUAGES = ("nl", "en")
 Catalogue = dict[str, dict[str, str]]
 
-_KEY = re.compile(r"([a-z0-9_]+(?:\.[a-z0-9_]+)*):[ \t]*(?:#.*)?")
-_VALUE = re.compile(r"[ ]{2}(nl|en):[ \t]+(\"(?:[^\"\\]|\\.)*\")[ \t]*(?:#.*)?")
+_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.")
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r"}
 
 
 class TextCatalogueError(RuntimeError):
@@ -40,22 +42,58 @@ def parse_catalogue(source: str) -> Catalogue:
         stripped = line.strip()
         if not stripped or stripped.startswith("#"):
             continue
-        if found := _KEY.fullmatch(line):
-            key = found.group(1)
+        if line.endswith(":") and set(line[:-1]) <= _KEY_CHARACTERS and line[0] not in "._":
+            key = line[:-1]
             if key in entries:
                 raise TextCatalogueError(f"texts.yaml:{number}: key {key} appears twice")
             entries[key] = {}
-        elif (found := _VALUE.fullmatch(line)) and key is not None:
-            entries[key][found.group(1)] = json.loads(found.group(2))
+        elif (
+            key is not None
+            and line[:6] in ("  nl: ", "  en: ")
+            and len(line) > 7
+            and line[6] == line[-1] == '"'
+        ):
+            entries[key][line[2:4]] = _unquote(line[7:-1], number)
         else:
             raise TextCatalogueError(f'texts.yaml:{number}: expected `key:` or `  nl: "…"`: {line!r}')
     return entries
 
 
-@cache
+def _unquote(body: str, number: int) -> str:
+    """The text of a double-quoted string (JSON escapes), without its quotes."""
+    out: list[str] = []
+    index = 0
+    while index < len(body):
+        char = body[index]
+        if char == '"':
+            raise TextCatalogueError(f'texts.yaml:{number}: a " inside a text must be written \\"')
+        if char != "\\":
+            out.append(char)
+            index += 1
+            continue
+        escape = body[index + 1 : index + 2]
+        if escape == "u" and len(body) >= index + 6:
+            out.append(chr(int(body[index + 2 : index + 6], 16)))
+            index += 6
+        elif escape in _ESCAPES:
+            out.append(_ESCAPES[escape])
+            index += 2
+        else:
+            raise TextCatalogueError(f"texts.yaml:{number}: unknown escape \\{escape}")
+    return "".join(out)
+
+
+_CATALOGUE: Catalogue = {}
+
+
 def catalogue() -> Catalogue:
-    source = resources.files("kngg_cli.catalog").joinpath("texts.yaml").read_text(encoding="utf-8")
-    return parse_catalogue(source)
+    """The texts, read once (beside this module; importing kngg_cli.catalog or importlib.resources
+    would cost `kngg --help` more than reading the file does)."""
+    if not _CATALOGUE:
+        path = os.path.join(os.path.dirname(__file__), "catalog", "texts.yaml")
+        with open(path, encoding="utf-8") as file:
+            _CATALOGUE.update(parse_catalogue(file.read()))
+    return _CATALOGUE
 
 
 def has_text(key: str) -> bool:

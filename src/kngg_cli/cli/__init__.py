@@ -8,48 +8,68 @@ from __future__ import annotations
 
 import sys
 
-# name -> one-line summary; the Typer app and the fast help both read this table.
+# name -> the text key of its one-line summary; the Typer app and the fast help both read this table.
 COMMANDS: dict[str, str] = {
-    "check": "Controleer een regio: structuur, verwijzingen, privacy en de poorten van het stappenplan.",
-    "status": "Waar de regio staat in het stappenplan, met de open punten van de huidige stap.",
-    "rules": "De regelcatalogus: alle controles met code, naam en ernst.",
-    "explain": "De documentatie van een regel: wat, waarom (met de Leidraad) en een voorbeeld.",
-    "indicators": "De indicatoren van de M&E-matrix (code, naam, niveau, soort) die `ref:` kan noemen.",
-    "schema": "Het JSON Schema (2020-12) van het bestandsformaat, voor editors.",
-    "init": "Maak een nieuwe regiomap met toegelichte YAML voor elke soort document.",
-    "advance": "Rond de huidige stap af als de poort van die stap gehaald is.",
-    "sign": "Leg een handtekening onder een overeenkomst vast, met behoud van commentaar.",
-    "render": "Schrijf het regioplan, een overeenkomst of een statusrapport (md, html, docx).",
-    "site": "Maak een website van de regio (of een landelijk overzicht van alle regio's) om te publiceren.",
-    "calendar": "De data van de regio als agenda (.ics): overleggen, evaluaties, einddata.",
-    "lsp": "Taalserver voor editors (stdin/stdout): meldingen tijdens het typen, aanvullen, uitleg.",
+    "check": "cmd.check",
+    "status": "cmd.status",
+    "rules": "cmd.rules",
+    "explain": "cmd.explain",
+    "indicators": "cmd.indicators",
+    "schema": "cmd.schema",
+    "init": "cmd.init",
+    "advance": "cmd.advance",
+    "sign": "cmd.sign",
+    "render": "cmd.render",
+    "site": "cmd.site",
+    "calendar": "cmd.calendar",
+    "lsp": "cmd.lsp",
 }
 
-HELP_INTRO = (
-    "kngg: het gereedschap voor de regionale aanpak Kind naar Gezonder Gewicht (KnGG).\n"
-    "Houd de regio bij in YAML-bestanden in git; kngg controleert, rapporteert en schrijft documenten."
-)
+HELP_INTRO = "help.intro"
 
 
-def _fast_help() -> str:
+def _fast_help(lang: str) -> str:
+    """`kngg --help` as the Typer app writes it, without importing Typer."""
+    from kngg_cli.texts import has_text, text
+
+    def word(key: str) -> str:
+        return text(key, lang) if has_text(key) else key
+
     width = max(len(name) for name in COMMANDS)
+    options = [
+        ("--version", word("help.version")),
+        ("--lang nl|en", word("help.lang")),
+        ("--install-completion", word("click.help_install_completion")),
+        ("--show-completion", word("click.help_show_completion")),
+        ("-h, --help", word("click.msg.help_option")),
+    ]
+    option_width = max(len(name) for name, _ in options)
     lines = [
-        "Usage: kngg [OPTIONS] COMMAND [ARGS]...",
+        f"{word('click.usage')} kngg {word('click.options_metavar')} {word('click.command_metavar')}",
         "",
-        HELP_INTRO,
+        *(f"  {line}" for line in word(HELP_INTRO).splitlines()),
         "",
-        "Options:",
-        "  --version             Toon de versie en stop.",
-        "  --install-completion  Installeer shell-aanvulling voor de huidige shell.",
-        "  --show-completion     Toon de shell-aanvulling, om te kopiëren of aan te passen.",
-        "  --help                Toon deze hulp en stop.",
+        f"{word('click.heading_options')}:",
+        *(f"  {name:<{option_width}}  {summary}" for name, summary in options),
         "",
-        "Commands:",
-        *(f"  {name:<{width}}  {summary}" for name, summary in COMMANDS.items()),
-        "",
-        "Meer over een opdracht: kngg COMMAND --help",
+        f"{word('click.heading_commands')}:",
+        *(f"  {name:<{width}}  {word(summary)}" for name, summary in COMMANDS.items()),
     ]
     return "\n".join(lines) + "\n"
+
+
+def _help_language(args: list[str]) -> str | None:
+    """The language of a plain `kngg [--lang X] --help` (None when args ask for more than help)."""
+    from kngg_cli.language import choose_language
+
+    lang = None
+    if args[:1] == ["--lang"] and len(args) >= 2:
+        lang, args = args[1], args[2:]
+    elif args[:1] and args[0].startswith("--lang="):
+        lang, args = args[0].split("=", 1)[1], args[1:]
+    if args not in (["--help"], ["-h"], []) or lang not in (None, "nl", "en"):
+        return None
+    return choose_language(lang)
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -63,8 +83,9 @@ def main(argv: list[str] | None = None) -> None:
 
         sys.stdout.write(f"kngg {__version__}\n")
         return
-    if args in (["--help"], ["-h"], []) and not completing:
-        sys.stdout.write(_fast_help())
+    help_language = None if completing else _help_language(args)
+    if help_language is not None:
+        sys.stdout.write(_fast_help(help_language))
         return
 
     # Pydantic scans every installed package for plugins on import; a CLI has no use for them.

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from enum import StrEnum
+from typing import Annotated
+
 import typer
 
 from kngg_cli import __version__
@@ -14,8 +17,16 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+class Language(StrEnum):
+    nl = "nl"
+    en = "en"
+
+
 def build_app() -> typer.Typer:
+    from kngg_cli.cli.clicktexts import KnggGroup
+
     app = typer.Typer(
+        cls=KnggGroup,
         name="kngg",
         help=HELP_INTRO,
         no_args_is_help=True,
@@ -28,8 +39,12 @@ def build_app() -> typer.Typer:
     @app.callback()
     def root(
         version: bool = typer.Option(
-            False, "--version", callback=_version, is_eager=True, help="Toon de versie en stop."
+            False, "--version", callback=_version, is_eager=True, help="help.version"
         ),
+        lang: Annotated[
+            Language | None,
+            typer.Option("--lang", metavar="nl|en", help="help.lang", show_default=False),
+        ] = None,
     ) -> None:
         """kngg: Kind naar Gezonder Gewicht, regionaal."""
 

@@ -18,11 +18,7 @@ from kngg_cli.cli.common import (
     write_output,
 )
 
-_HELP = (
-    "De data van de regio als agenda (iCalendar, .ics): de overleggen als terugkerende afspraken, "
-    "de evaluatiemomenten, de jaarlijkse herziening van het monitoringsplan, het einde van elke "
-    "overeenkomst met de datum om te verlengen of op te zeggen, en het einde van rollen."
-)
+_HELP = "help.calendar"
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -35,7 +31,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 "--output",
                 "-o",
                 metavar="FILE",
-                help="Schrijf naar dit bestand, bijvoorbeeld regio.ics ('-' = standaarduitvoer).",
+                help="help.calendar.output",
                 show_default=False,
             ),
         ] = None,

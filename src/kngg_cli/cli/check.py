@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 else:
     OutputFormat = StrEnum("OutputFormat", {name: name for name in CHECK_FORMATS})
 _FORMATS = list(CHECK_FORMATS)
-_FORMATS_HELP = f"Uitvoer: {', '.join(_FORMATS[:-1])} of {_FORMATS[-1]}."
+_FORMATS_HELP = "help.check.format"  # the list of formats in texts.yaml
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -35,30 +35,24 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         ] = None,
         output: Annotated[
             str | None,
-            typer.Option(
-                "--output", "-o", metavar="FILE", help="Schrijf naar dit bestand ('-' = standaarduitvoer)."
-            ),
+            typer.Option("--output", "-o", metavar="FILE", help="help.output"),
         ] = None,
         target: Annotated[
             str | None,
             typer.Option(
                 "--target",
                 metavar="N|next|fase-2",
-                help="Controleer ook de poorten tot en met stap N, 'next' (de huidige stap) of 'fase-2'.",
+                help="help.check.target",
             ),
         ] = None,
-        strict: Annotated[
-            bool, typer.Option("--strict", help="Waarschuwingen tellen als fout (exitcode 1).")
-        ] = False,
+        strict: Annotated[bool, typer.Option("--strict", help="help.check.strict")] = False,
         select: Annotated[
             list[str] | None,
-            typer.Option(
-                "--select", metavar="CODES", help="Alleen deze regels (codes of voorvoegsels, komma's mag)."
-            ),
+            typer.Option("--select", metavar="CODES", help="help.check.select"),
         ] = None,
         ignore: Annotated[
             list[str] | None,
-            typer.Option("--ignore", metavar="CODES", help="Sla deze regels over (geen S-regels)."),
+            typer.Option("--ignore", metavar="CODES", help="help.check.ignore"),
         ] = None,
         today: TodayOption = None,
         lang: LangOption = None,

@@ -41,24 +41,18 @@ TodayOption = Annotated[
         "--today",
         envvar="KNGG_TODAY",
         metavar="DATE",
-        help="De datum die als 'vandaag' geldt (JJJJ-MM-DD), voor reproduceerbare controles.",
+        help="help.today",
         show_default=False,
     ),
 ]
 LangOption = Annotated[
     str | None,
-    typer.Option(
-        "--lang", metavar="nl|en", help="Taal van meldingen: nl of en (ook KNGG_LANG).", show_default=False
-    ),
+    typer.Option("--lang", metavar="nl|en", help="help.lang", show_default=False),
 ]
-DebugOption = Annotated[
-    bool, typer.Option("--debug", help="Toon bij een interne fout de volledige traceback.")
-]
+DebugOption = Annotated[bool, typer.Option("--debug", help="help.debug")]
 PathArgument = Annotated[
     Path,
-    typer.Argument(
-        metavar="PATH", help="Regiomap, een bestand of map daarin, of een map met regio's.", show_default="."
-    ),
+    typer.Argument(metavar="PATH", help="help.path", show_default=False),
 ]
 
 
@@ -76,5 +70,5 @@ def run(
 
 NoCacheOption = Annotated[
     bool,
-    typer.Option("--no-cache", help="Gebruik en bewaar geen opgeslagen resultaat; controleer opnieuw."),
+    typer.Option("--no-cache", help="help.no_cache"),
 ]

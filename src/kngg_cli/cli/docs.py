@@ -37,7 +37,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("rules", help=summaries["rules"])
     def rules(
         output_format: Annotated[
-            ListFormat, typer.Option("--format", "-f", help="text of json.")
+            ListFormat, typer.Option("--format", "-f", help="help.list_format")
         ] = ListFormat.text,
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -58,12 +58,10 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     def indicators(
         level: Annotated[
             str | None,
-            typer.Option(
-                "--level", metavar="A-E", help="Alleen de indicatoren van dit niveau (A tot en met E)."
-            ),
+            typer.Option("--level", metavar="A-E", help="help.indicators.level"),
         ] = None,
         output_format: Annotated[
-            ListFormat, typer.Option("--format", "-f", help="text of json.")
+            ListFormat, typer.Option("--format", "-f", help="help.list_format")
         ] = ListFormat.text,
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -86,9 +84,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     def explain(
         code: Annotated[
             str,
-            typer.Argument(
-                metavar="CODE", help="Regelcode, bijvoorbeeld G602.", autocompletion=complete_rule_code
-            ),
+            typer.Argument(metavar="CODE", help="help.explain.code", autocompletion=complete_rule_code),
         ],
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -116,7 +112,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     @app.command("schema", help=summaries["schema"])
     def schema(
         output: Annotated[
-            str | None, typer.Option("--output", "-o", metavar="FILE", help="Schrijf naar dit bestand.")
+            str | None, typer.Option("--output", "-o", metavar="FILE", help="help.schema.output")
         ] = None,
         debug: DebugOption = False,
     ) -> None:

@@ -37,7 +37,7 @@ DateOption = Annotated[
     typer.Option(
         "--date",
         metavar="DATE",
-        help="Datum (JJJJ-MM-DD); standaard vandaag. Niet in de toekomst.",
+        help="help.date",
         show_default=False,
     ),
 ]
@@ -105,14 +105,13 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             Path,
             typer.Argument(
                 metavar="DIR",
-                help="De nieuwe regiomap: bestaat niet, is leeg of is een verse git-clone "
-                "(standaard de huidige map).",
+                help="help.init.dir",
                 show_default=False,
             ),
         ] = Path("."),
         name: Annotated[
             str | None,
-            typer.Option("--name", metavar="TEXT", help="Naam van de regio; standaard uit de mapnaam."),
+            typer.Option("--name", metavar="TEXT", help="help.init.name"),
         ] = None,
         gemeente: Annotated[
             list[str] | None,
@@ -120,8 +119,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 "--gemeente",
                 "-g",
                 metavar="GMxxxx|NAME",
-                help="Een deelnemende gemeente: CBS-code (GM0153) of CBS-naam (Enschede, 'Hengelo (O.)'); "
-                "herhaal of scheid met komma's.",
+                help="help.init.gemeente",
             ),
         ] = None,
         today: TodayOption = None,
@@ -165,13 +163,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--evidence",
                 metavar="PATH",
-                help="Bewijsstuk: pad in de regiomap of https-URL.",
+                help="help.advance.evidence",
                 show_default=False,
             ),
         ] = None,
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Toon de wijziging als diff; schrijf niets.")
-        ] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="help.dry_run")] = False,
         today: TodayOption = None,
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -200,7 +196,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             str,
             typer.Argument(
                 metavar="AGREEMENT_ID",
-                help="De id van de overeenkomst.",
+                help="help.agreement_id",
                 autocompletion=complete_agreement_id,
             ),
         ],
@@ -210,7 +206,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--party",
                 metavar="ORG_ID",
-                help="Verplicht: de id van de organisatie die tekent (een partij van de overeenkomst).",
+                help="help.sign.party",
                 autocompletion=complete_organisation_id,
                 show_default=False,
             ),
@@ -221,13 +217,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--signatory",
                 metavar="TEXT",
-                help="Wie tekent, met functie (bijv. 'J. Jansen, wethouder').",
+                help="help.sign.signatory",
                 show_default=False,
             ),
         ] = None,
-        dry_run: Annotated[
-            bool, typer.Option("--dry-run", help="Toon de wijziging als diff; schrijf niets.")
-        ] = False,
+        dry_run: Annotated[bool, typer.Option("--dry-run", help="help.dry_run")] = False,
         today: TodayOption = None,
         lang: LangOption = None,
         debug: DebugOption = False,

@@ -38,7 +38,7 @@ _MARKDOWN = DocumentFormat(OUTPUTS[0])
 
 FormatOption = Annotated[
     DocumentFormat,
-    typer.Option("--format", "-f", help="Uitvoer: md (Markdown), html of docx (Word)."),
+    typer.Option("--format", "-f", help="help.render.format"),
 ]
 OutputOption = Annotated[
     str | None,
@@ -46,7 +46,7 @@ OutputOption = Annotated[
         "--output",
         "-o",
         metavar="FILE",
-        help="Schrijf naar dit bestand ('-' = standaarduitvoer; verplicht voor docx).",
+        help="help.render.output",
         show_default=False,
     ),
 ]
@@ -55,16 +55,15 @@ ReferenceDocOption = Annotated[
     typer.Option(
         "--reference-doc",
         metavar="FILE",
-        help="Een .docx waarvan het Word-document de stijlen overneemt (huisstijl, kop- en voettekst).",
+        help="help.render.reference_doc",
         show_default=False,
     ),
 ]
 
 _HELP = {
-    "plan": "Het regionale plan van aanpak: gemeenten, visie, stappenplan, governance, rollen, "
-    "overeenkomsten, monitoring, communicatie en open punten.",
-    "agreement": "Een concept van de overeenkomst AGREEMENT_ID, klaar voor de juristen van de partners.",
-    "status": "Een voortgangsrapportage van één pagina voor de kerngroep.",
+    "plan": "help.render.plan",
+    "agreement": "help.render.agreement",
+    "status": "help.render.status",
 }
 
 
@@ -76,7 +75,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         context_settings={"help_option_names": ["--help", "-h"]},
     )
 
-    @render_app.command("plan", help=_HELP["plan"], short_help="Het regionale plan van aanpak.")
+    @render_app.command("plan", help=_HELP["plan"], short_help="cmd.render.plan")
     def plan(
         path: PathArgument = Path("."),
         output_format: FormatOption = _MARKDOWN,
@@ -88,15 +87,13 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     ) -> None:
         _render("plan", None, path, output_format, output, reference_doc, today, lang, debug)
 
-    @render_app.command(
-        "agreement", help=_HELP["agreement"], short_help="Een concept van een overeenkomst, voor juristen."
-    )
+    @render_app.command("agreement", help=_HELP["agreement"], short_help="cmd.render.agreement")
     def agreement(
         agreement_id: Annotated[
             str,
             typer.Argument(
                 metavar="AGREEMENT_ID",
-                help="De id van de overeenkomst.",
+                help="help.agreement_id",
                 autocompletion=complete_agreement_id,
             ),
         ],
@@ -110,9 +107,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     ) -> None:
         _render("agreement", agreement_id, path, output_format, output, reference_doc, today, lang, debug)
 
-    @render_app.command(
-        "status", help=_HELP["status"], short_help="Een voortgangsrapportage voor de kerngroep."
-    )
+    @render_app.command("status", help=_HELP["status"], short_help="cmd.render.status")
     def status(
         path: PathArgument = Path("."),
         output_format: FormatOption = _MARKDOWN,

@@ -17,13 +17,7 @@ from kngg_cli.cli.common import (
     run,
 )
 
-_HELP = (
-    "Een website van de regio om te publiceren (GitHub Pages, GitLab Pages): waar de regio staat, "
-    "wat er nu gevraagd wordt, de komende data, de overleggen, de overeenkomsten, de documenten om te "
-    "lezen en te downloaden, de agenda en de bevindingen van de controle. Voor een map met meerdere "
-    "regio's komt er een landelijk overzicht met een kaart bij. In een bestaande map vervangt kngg "
-    "alleen de bestanden die het zelf schrijft."
-)
+_HELP = "help.site"
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -35,7 +29,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                 "--output",
                 "-o",
                 metavar="DIR",
-                help="De map waarin de site komt (wordt aangemaakt als die nog niet bestaat).",
+                help="help.site.output",
                 show_default=False,
             ),
         ],
@@ -45,8 +39,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             typer.Option(
                 "--base-url",
                 metavar="URL",
-                help="Het adres waarop de site gepubliceerd wordt (https://…/), voor de link om de "
-                "agenda te abonneren.",
+                help="help.site.base_url",
                 show_default=False,
             ),
         ] = None,

@@ -23,7 +23,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         path: PathArgument = Path("."),
         output_format: Annotated[
             StatusFormat,
-            typer.Option("--format", "-f", help="Uitvoer: text of json."),
+            typer.Option("--format", "-f", help="help.status.format"),
         ] = StatusFormat.text,
         today: TodayOption = None,
         lang: LangOption = None,
