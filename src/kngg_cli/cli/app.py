@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from kngg_cli import __version__
 from kngg_cli.cli import COMMANDS, HELP_INTRO
+from kngg_cli.language import LANGUAGES
 
 
 def _version(value: bool) -> None:
@@ -17,9 +18,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-class Language(StrEnum):
-    nl = "nl"
-    en = "en"
+if TYPE_CHECKING:
+    Language = StrEnum
+else:
+    Language = StrEnum("Language", {lang: lang for lang in LANGUAGES})
 
 
 def build_app() -> typer.Typer:
