@@ -168,3 +168,28 @@ def test_notice_date_follows_the_regions_threshold(region) -> None:  # type: ign
     notice = [e for e in region_events(result.view, "nl") if e.kind == "agreement_notice"]
     assert [e.start for e in notice] == [date(2027, 10, 1)]  # P3M: 91 days before (91.32 by days)
     assert "Over 91 dagen" in notice[0].description
+
+
+def test_a_calendar_program_imports_every_event(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """calcurse (Debian's console calendar, its own C parser) where the machine has it."""
+    import shutil
+    import subprocess
+
+    if shutil.which("calcurse") is None:
+        pytest.skip("calcurse is not installed")
+    target = tmp_path / "z.ics"
+    invoke("calendar", str(EXAMPLES / "regio-zeeland"), "--output", str(target))
+    home = tmp_path / "calcurse"
+    home.mkdir()
+    imported = subprocess.run(
+        ["calcurse", "-D", str(home), "-i", str(target)], capture_output=True, text=True, timeout=60
+    )
+    assert "8 events / 0 todos / 0 skipped" in imported.stdout
+    shown = subprocess.run(
+        ["calcurse", "-D", str(home), "-Q", "--from", "01/01/2027", "--to", "02/28/2027"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    ).stdout
+    assert "01/04/27:\n * Overleg Kerngroep KnGG Zeeland" in shown
+    assert "02/15/27:\n * Overleg Kerngroep KnGG Zeeland" in shown
