@@ -180,6 +180,8 @@ def test_gemeente_in_two_regions_is_shown_on_the_map(invoke, tmp_path: Path) -> 
     assert re.search(r'data-gemeente="GM0034" d="[^"]+" fill="url\(#kngg-conflict\)"', index)
     assert "Gemeenten in meer dan één regio" in index
     assert "Almere: in Regio Drenthe en Regio Flevoland" in index
+    # R012 is about the set, not the regions' own files: both keep their pages
+    assert (out / "drenthe" / "index.html").is_file() and (out / "flevoland" / "plan.html").is_file()
 
 
 def test_output_that_is_a_file_is_refused(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -272,22 +274,9 @@ def test_region_text_is_never_markup(invoke, region, tmp_path: Path) -> None:  #
 
 def test_index_says_when_errors_block_the_step(invoke, region, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """An enforced gate error is no open item, yet the region cannot move on: the index says so."""
-    root = region(
-        {
-            "region.yaml": """
-                kngg: 1
-                kind: Region
-                id: testregio
-                name: Regio Test
-                gemeenten:
-                  - code: GM0034
-                    name: Almere
-                progress:
-                  phase: 1
-                  step: 6
-            """
-        }
-    )
+    from helpers import MINIMAL_REGION
+
+    root = region({"region.yaml": MINIMAL_REGION["region.yaml"].replace("step: 1", "step: 6")})
     out = tmp_path / "site"
     assert invoke("site", str(root), "--output", str(out)).exit_code == 0
     index = (out / "index.html").read_text(encoding="utf-8")
