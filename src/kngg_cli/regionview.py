@@ -20,7 +20,7 @@ from kngg_cli.model.agreement import Agreement
 from kngg_cli.model.body import Body
 from kngg_cli.model.document import Document
 from kngg_cli.model.organisation import Organisation
-from kngg_cli.model.person import Person, Role
+from kngg_cli.model.person import Person, Role, RoleName
 from kngg_cli.model.region import Region
 
 KWARTIERMAKER_LAST_STEP = 5  # G502
@@ -147,7 +147,7 @@ class RegionView:
         return None
 
     # -- roles ---------------------------------------------------------------------------
-    def roles(self, *names: str, active_only: bool = True) -> list[RoleRef]:
+    def roles(self, *names: RoleName, active_only: bool = True) -> list[RoleRef]:
         found = []
         for document in self.valid("Person"):
             person: Person = document.model

@@ -7,23 +7,6 @@ from pydantic import Field
 
 from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict
 
-CLAUSE_KEYS = (
-    "financiering",
-    "mandaat",
-    "besluitvorming",
-    "monitoring",
-    "rol_rc",
-    "rol_projectleider",
-    "opleiding",
-    "communicatie",
-    "indirecte_uren_czv",
-    "privacy",
-    "looptijd_en_opzegging",
-    "toetreding_en_uittreding",
-    "aansprakelijkheid",
-    "geschillen",
-)
-
 
 class Party(Strict):
     organisation: Slug = Field(description="De id van de Organisation die partij is.")
@@ -57,6 +40,10 @@ class Clauses(Strict):
     toetreding_en_uittreding: str | None = Field(None, description="Hoe partijen toetreden en uittreden.")
     aansprakelijkheid: str | None = Field(None, description="Aansprakelijkheid van de partijen.")
     geschillen: str | None = Field(None, description="Hoe geschillen worden opgelost.")
+
+
+# The clause keys, in the order of the format: the fields of Clauses are their one home.
+CLAUSE_KEYS: tuple[str, ...] = tuple(Clauses.model_fields)
 
 
 class Responsibility(Strict):

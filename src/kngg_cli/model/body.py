@@ -9,6 +9,9 @@ from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict
 BodyType = Literal[
     "kerngroep", "stuurgroep", "regiegroep", "projectgroep", "werkgroep", "leernetwerk", "intervisie", "buddy"
 ]
+# The bodies that govern the collaboration, in order of preference: the first one a region has is
+# the one an agreement names as steering it.
+GOVERNING_BODY_TYPES: tuple[BodyType, ...] = ("kerngroep", "regiegroep", "stuurgroep")
 
 
 class Member(Strict):

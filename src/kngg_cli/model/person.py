@@ -20,7 +20,9 @@ RoleName = Literal[
 JoggRole = Literal[
     "netwerker", "makelaar", "projectmanager", "uitvoerder", "coordinator", "programmamanager", "politicus"
 ]
-LOCAL_ROLES = frozenset({"lokale_projectleider", "centrale_zorgverlener", "contactpersoon"})
+LOCAL_ROLES: frozenset[RoleName] = frozenset(
+    {"lokale_projectleider", "centrale_zorgverlener", "contactpersoon"}
+)
 
 
 def _task_from_text(value: Any) -> Any:

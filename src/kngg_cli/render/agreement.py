@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+from kngg_cli.model.body import GOVERNING_BODY_TYPES
 from kngg_cli.render import labels
 from kngg_cli.render.formatting import clean, duration_words, join
 from kngg_cli.render.model_texts import AGREEMENT, ARTICLE_ORDER, MODEL_CLAUSES
@@ -20,8 +21,6 @@ if TYPE_CHECKING:
     from kngg_cli.model import Agreement, Body
     from kngg_cli.render.context import ContextBuilder
 
-# the body that steers the collaboration, in order of preference (the brief of issue #9)
-GOVERNING_ORDER = ("kerngroep", "regiegroep", "stuurgroep")
 # words in a privacy clause that show it already settles the AVG roles
 _AVG_ROLES = re.compile(r"verwerkingsverantwoordelijke|verwerker|controller|processor", re.IGNORECASE)
 # a signatory whose function is wethouder needs a volmacht to represent a gemeente (art. 171 Gemeentewet)
@@ -48,7 +47,7 @@ class Article:
 
 def governing_body(bodies: dict[str, Body]) -> Body | None:
     """The kerngroep, else the regiegroep, else the stuurgroep (the first by name of that type)."""
-    for kind in GOVERNING_ORDER:
+    for kind in GOVERNING_BODY_TYPES:
         found = sorted((b for b in bodies.values() if b.type == kind), key=lambda b: b.name)
         if found:
             return found[0]

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kngg_cli.model.body import GOVERNING_BODY_TYPES
 from kngg_cli.render import labels
-from kngg_cli.render.diagram import GOVERNING_BODIES, build_diagram
+from kngg_cli.render.diagram import build_diagram
 from kngg_cli.render.formatting import clean, duration_words, long_date, number
 from kngg_cli.render.labels import value_label
 
@@ -204,7 +205,7 @@ class ContextBuilder:
         rows = []
         for body in self._sorted_bodies():
             mandate: str = self.label("mandate", body.mandate)
-            if not mandate and body.type in GOVERNING_BODIES:
+            if not mandate and body.type in GOVERNING_BODY_TYPES:
                 mandate = self.gaps.missing(f"{labels.MISSING[self.lang]['mandate']}", clean(body.name))
             parent = self.view.bodies.get(body.reports_to) if body.reports_to else None
             rows.append(
@@ -231,7 +232,8 @@ class ContextBuilder:
         return rows
 
     def _sorted_bodies(self) -> list[Body]:
-        order = {kind: index for index, kind in enumerate(("stuurgroep", "regiegroep", "kerngroep"))}
+        # the governing bodies first, listed from stuurgroep down: the reverse of their preference
+        order = {kind: index for index, kind in enumerate(reversed(GOVERNING_BODY_TYPES))}
         return sorted(self.view.bodies.values(), key=lambda b: (order.get(b.type, 9), b.name))
 
     def diagram(self) -> dict[str, Any]:

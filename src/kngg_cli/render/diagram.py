@@ -13,12 +13,12 @@ from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
 
+from kngg_cli.model.body import GOVERNING_BODY_TYPES
 from kngg_cli.render.formatting import clean, wrap
 
 if TYPE_CHECKING:
     from kngg_cli.model import Body
 
-GOVERNING_BODIES = ("kerngroep", "stuurgroep", "regiegroep")
 BOX_WIDTH, BOX_HEIGHT, GAP_X, GAP_Y, MARGIN = 210, 66, 24, 46, 12
 LINE_CHARS = 28
 
@@ -83,7 +83,7 @@ def build_diagram(
                 "width": BOX_WIDTH,
                 "height": BOX_HEIGHT,
                 "text_x": round(x + BOX_WIDTH / 2),
-                "governing": body.type in GOVERNING_BODIES,
+                "governing": body.type in GOVERNING_BODY_TYPES,
             }
         )
     for parent, kids in children.items():

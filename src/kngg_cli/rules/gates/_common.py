@@ -7,6 +7,7 @@ from typing import Any
 from kngg_cli.findings import Location
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model.agreement import Agreement
+from kngg_cli.model.body import GOVERNING_BODY_TYPES, BodyType
 from kngg_cli.model.document import Document
 from kngg_cli.regionview import RegionView, RoleRef
 
@@ -43,17 +44,15 @@ def sok_documents(view: RegionView) -> list[tuple[Document, Agreement]]:
     return sorted(found, key=lambda item: (item[0].source.relative, item[0].index))
 
 
-def bodies_of_type(view: RegionView, *types: str) -> list[Document]:
+def bodies_of_type(view: RegionView, *types: BodyType) -> list[Document]:
     found = [d for d in view.valid("Body") if d.model.type in types]
     return sorted(found, key=lambda d: (d.source.relative, d.index))
 
 
-# rules.md: "the governing body" is the kerngroep, else the regiegroep, else the stuurgroep.
-GOVERNING_BODY_TYPES = ("kerngroep", "regiegroep", "stuurgroep")
-
-
 def governing_body(view: RegionView) -> Document | None:
-    """The region's governing body (G606, G701, G703, G801, G903), or None when it has none."""
+    """The region's governing body (G606, G701, G703, G801, G903), or None when it has none.
+
+    rules.md: the kerngroep, else the regiegroep, else the stuurgroep (GOVERNING_BODY_TYPES)."""
     for body_type in GOVERNING_BODY_TYPES:
         found = bodies_of_type(view, body_type)
         if found:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
+from kngg_cli.model.body import BodyType
 from kngg_cli.model.document import Document
 from kngg_cli.model.monitoring import INDICATOR_TYPES, ME_LEVELS
 from kngg_cli.regionview import RegionView
@@ -20,7 +21,7 @@ from kngg_cli.rules.gates._common import (
     role_params,
 )
 
-LEARNING_BODIES = ("intervisie", "leernetwerk", "buddy")
+LEARNING_BODIES: tuple[BodyType, ...] = ("intervisie", "leernetwerk", "buddy")
 
 
 def monitoring_plans(view: RegionView) -> list[Document]:
