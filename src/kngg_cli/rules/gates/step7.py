@@ -7,7 +7,6 @@ from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
 from kngg_cli.model.body import GOVERNING_BODY_TYPES
-from kngg_cli.model.person import RoleName
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 from kngg_cli.rules.gates._common import (
@@ -104,30 +103,6 @@ def coordinator_task_levels(view: RegionView) -> Iterator[Problem]:
             yield Problem("G704", location, "missing_level", params, first.person.id)
 
 
-<<<<<<< HEAD
-=======
-def _uncovered(view: RegionView, role_name: RoleName) -> list[str]:
-    covered: set[str] = set()
-    for ref in view.roles(role_name):
-        covered |= view.role_gemeenten(ref.person, ref.role)
-    return [code for code in view.gemeente_codes if code not in covered]
-
-
-@rule("G705")
-def local_project_leads(view: RegionView) -> Iterator[Problem]:
-    for code in _uncovered(view, "lokale_projectleider"):
-        params = {"gemeente": gemeente_label(view, code), "code": code}
-        yield Problem("G705", view.gemeente_entry(code), "default", params, view.region_id)
-
-
-@rule("G706")
-def central_care_providers(view: RegionView) -> Iterator[Problem]:
-    for code in _uncovered(view, "centrale_zorgverlener"):
-        params = {"gemeente": gemeente_label(view, code), "code": code}
-        yield Problem("G706", view.gemeente_entry(code), "default", params, view.region_id)
-
-
->>>>>>> 9b6cc21 (One home per enumeration: governing bodies, clause keys, roles and body types typed)
 @rule("G707")
 def mandate(view: RegionView) -> Iterator[Problem]:
     for body in bodies_of_type(view, *GOVERNING_BODY_TYPES):

@@ -8,6 +8,7 @@ from kngg_cli.findings import Problem
 from kngg_cli.model.body import BodyType
 from kngg_cli.model.document import Document
 from kngg_cli.model.monitoring import INDICATOR_TYPES, ME_LEVELS
+from kngg_cli.model.person import RoleName
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 from kngg_cli.rules.gates._common import (
@@ -124,7 +125,7 @@ def local_tasks(view: RegionView) -> Iterator[Problem]:
             yield Problem("G806", role_entry(ref), "default", params, ref.person.id)
 
 
-def _uncovered(view: RegionView, role_name: str) -> list[str]:
+def _uncovered(view: RegionView, role_name: RoleName) -> list[str]:
     """The gemeenten no active role of this kind covers (the scope of a local role: format.md)."""
     covered: set[str] = set()
     for ref in view.roles(role_name):
@@ -146,7 +147,8 @@ def central_care_providers(view: RegionView) -> Iterator[Problem]:
         yield Problem("G706", view.gemeente_entry(code), "default", params, view.region_id)
 
 
-WORK_GROUPS = ("werkgroep", "projectgroep")  # G807: the tables besides the governing body
+# G807: the tables besides the governing body
+WORK_GROUPS: tuple[BodyType, ...] = ("werkgroep", "projectgroep")
 DOMAIN_SIDES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("sociaal", ("sociaal", "beide")),
     ("zorg", ("zorg", "beide")),
