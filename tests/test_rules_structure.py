@@ -139,6 +139,8 @@ def test_s003_unknown_kind_with_did_you_mean(region) -> None:  # type: ignore[no
     assert where(finding) == ("extra.yaml", 1)
     assert finding.location.span.column == 7
     assert finding.hint and "Organisation" in finding.hint
+    # "kind" is not a Dutch word for it (it reads as "child")
+    assert finding.message == "onbekend soort document `Organisatie`"
 
 
 def test_s003_missing_kind_points_at_the_document(region) -> None:  # type: ignore[no-untyped-def]
