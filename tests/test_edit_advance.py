@@ -49,7 +49,7 @@ def test_completed_absent_is_created_in_the_files_style(tmp_path: Path) -> None:
     )
     assert changes(before, after)[0] == ["  step: 2         # huidige stap\n"]
     assert "Stap 2 afgerond op 2026-11-23" in out
-    assert "Controle na de wijziging" in out and "testregio (stap 3): 0 fouten" in out
+    assert out.splitlines()[-1].startswith("testregio (stap 3): 0 fouten")
 
 
 def test_completed_present_gets_one_entry_appended(tmp_path: Path) -> None:
@@ -293,3 +293,10 @@ def test_an_interrupted_write_leaves_region_yaml_intact(
     code, _out, err = kngg("advance", str(root))
     assert code == 2 and "niet schrijven" in err and "ongewijzigd" in err
     assert snapshot(root) == before
+
+
+def test_quiet_shows_the_change_and_the_summary_only(tmp_path: Path) -> None:
+    root = region_with(tmp_path, REGION)
+    code, out, err = kngg("advance", str(root), "--quiet")
+    assert code == 0, out + err
+    assert out.splitlines()[1:] == ["testregio (stap 3): 0 fouten, 0 waarschuwingen, 2 info"]

@@ -172,3 +172,45 @@ def test_summary_line_singular_and_plural(region, invoke) -> None:  # type: igno
     assert line.startswith("testregio (stap 1): 1 fout, ")
     result.regions[0].lang = "en"
     assert summary_line(result.regions[0]).startswith("testregio (step 1): 1 error, ")
+
+
+def _flevoland_with_lelystad_unsigned(tmp_path: Path) -> Path:
+    import shutil
+
+    root = tmp_path / "regio-flevoland"
+    shutil.copytree(Path(__file__).resolve().parents[1] / "examples" / "regio-flevoland", root)
+    agreement = root / "agreements" / "sok-2025.yaml"
+    text = agreement.read_text(encoding="utf-8")
+    assert "    signed: 2025-03-11\n" in text
+    agreement.write_text(text.replace("    signed: 2025-03-11\n", "    signed: null\n"), encoding="utf-8")
+    return root
+
+
+def test_sign_shows_what_the_signature_changed_and_the_summary(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = _flevoland_with_lelystad_unsigned(tmp_path)
+    result = invoke("sign", "sok-2025", str(root), "--party", "gemeente-lelystad", "--date", "2026-11-20")
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert "gemeente-lelystad heeft sok-2025 getekend op 2026-11-20." in lines[0]
+    assert lines[1].startswith("Opgelost door deze wijziging (")
+    assert any(line.startswith("  fout G604 ") and "Lelystad" in line for line in lines)
+    assert lines[-1] == "flevoland (stap 7): 0 fouten, 0 waarschuwingen, 2 info"
+    assert "G705" not in result.stdout  # an unchanged finding elsewhere is not repeated
+
+
+def test_sign_quiet_shows_only_the_summary(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = _flevoland_with_lelystad_unsigned(tmp_path)
+    result = invoke(
+        "--lang",
+        "en",
+        "sign",
+        "sok-2025",
+        str(root),
+        "--party",
+        "gemeente-lelystad",
+        "--date",
+        "2026-11-20",
+        "-q",
+    )
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[1:] == ["flevoland (step 7): 0 errors, 0 warnings, 2 info"]

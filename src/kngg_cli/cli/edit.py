@@ -31,6 +31,8 @@ from kngg_cli.texts import KnggError, text
 
 if TYPE_CHECKING:
     from kngg_cli.edit.common import EditPlan
+    from kngg_cli.engine import CheckResult
+    from kngg_cli.findings import Finding
 
 DateOption = Annotated[
     str | None,
@@ -41,6 +43,9 @@ DateOption = Annotated[
         show_default=False,
     ),
 ]
+
+
+QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="help.quiet")]
 
 
 def _language(lang: str | None, path: Path | None = None) -> str:
@@ -77,10 +82,14 @@ def _report_context(language: str) -> Any:
     return ReportContext(os.getcwd(), color_enabled(), language, __version__)
 
 
-def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_run: bool = False) -> int:
-    """Write (or, with --dry-run, show) the change; then check the region again and show it."""
+def _write_and_recheck(
+    plan: EditPlan, today: str | None, lang: str | None, dry_run: bool = False, quiet: bool = False
+) -> int:
+    """Write (or, with --dry-run, show) the change; then check the region again and show what the
+    change changed: the findings it resolved and the ones that are new, then the summary line
+    (with --quiet only the summary line)."""
     from kngg_cli.engine import CheckOptions, check_path
-    from kngg_cli.report import get_reporter
+    from kngg_cli.report.text import summary_line
 
     language = _language(lang, plan.root)
     if dry_run:
@@ -90,12 +99,41 @@ def _write_and_recheck(plan: EditPlan, today: str | None, lang: str | None, dry_
     if not plan.changed:
         sys.stdout.write(plan.summary + "\n")
         return 0
+    options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
+    before = None if quiet else check_path(plan.root, options)
     plan.write()
     sys.stdout.write(text("edit.written", language, path=plan.source.display) + " " + plan.summary + "\n")
-    result = check_path(plan.root, CheckOptions(today=parse_today(today), lang=parse_lang(lang)))
-    sys.stdout.write("\n" + text("edit.recheck", language) + "\n")
-    sys.stdout.write(get_reporter("text")(result, _report_context(language)))
+    after = check_path(plan.root, options)
+    if before is not None:
+        sys.stdout.write(_changes(before, after, language))
+    sys.stdout.write("".join(summary_line(region) + "\n" for region in after.regions))
     return 0  # the check after writing is shown; it does not change the exit code
+
+
+def _changes(before: CheckResult, after: CheckResult, language: str) -> str:
+    """The findings that the change resolved (one line each) and those it brought (in full)."""
+    from kngg_cli.edit.common import format_findings
+
+    def identity(finding: Finding) -> tuple[str, str, str | None, str]:
+        # not the line: an edit moves the lines below it
+        return (finding.code, str(finding.location.path), finding.subject, finding.message)
+
+    old = {identity(f) for f in before.findings}
+    new = {identity(f) for f in after.findings}
+    resolved = [f for f in before.findings if identity(f) not in new]
+    brought = [f for f in after.findings if identity(f) not in old]
+    context = _report_context(language)
+    out = []
+    if resolved:
+        out.append(text("edit.resolved", language, count=len(resolved)))
+        for finding in resolved:
+            where = context.display_path(finding.location.path)
+            severity = text(f"severity.{finding.severity.value}", language)
+            out.append(f"  {severity} {finding.code} {where}: {finding.message}")
+    if brought:
+        out.append(text("edit.brought", language, count=len(brought)))
+        out.append(format_findings(brought, after, context))
+    return "".join(line + "\n" for line in out)
 
 
 def register(app: typer.Typer, summaries: dict[str, str]) -> None:
@@ -168,6 +206,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             ),
         ] = None,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="help.dry_run")] = False,
+        quiet: QuietOption = False,
         today: TodayOption = None,
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -186,7 +225,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                     lang=parse_lang(lang),
                     context=_report_context(language),
                 )
-                return _write_and_recheck(plan, today, lang, dry_run)
+                return _write_and_recheck(plan, today, lang, dry_run, quiet)
 
         run(action, debug, lang, path)
 
@@ -222,6 +261,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
             ),
         ] = None,
         dry_run: Annotated[bool, typer.Option("--dry-run", help="help.dry_run")] = False,
+        quiet: QuietOption = False,
         today: TodayOption = None,
         lang: LangOption = None,
         debug: DebugOption = False,
@@ -242,6 +282,6 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
                     signatory=signatory,
                     lang=_language(lang, path),
                 )
-                return _write_and_recheck(plan, today, lang, dry_run)
+                return _write_and_recheck(plan, today, lang, dry_run, quiet)
 
         run(action, debug, lang, path)
