@@ -214,3 +214,19 @@ def test_sign_quiet_shows_only_the_summary(invoke, tmp_path: Path) -> None:  # t
     )
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[1:] == ["flevoland (step 7): 0 errors, 0 warnings, 2 info"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("nl", "kngg: het plan van aanpak is geschreven naar "),
+        ("en", "kngg: the plan of approach was written to "),
+    ],
+)
+def test_render_output_says_where_it_wrote(invoke, tmp_path: Path, lang: str, said: str) -> None:  # type: ignore[no-untyped-def]
+    example = Path(__file__).resolve().parents[1] / "examples" / "regio-flevoland"
+    target = tmp_path / "plan.md"
+    result = invoke("render", "plan", str(example), "--output", str(target), "--lang", lang)
+    assert result.exit_code == 0, result.output
+    assert f"{said}{target}\n" in result.stderr
+    assert result.stdout == "" and target.read_text(encoding="utf-8").startswith("#")

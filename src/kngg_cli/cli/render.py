@@ -171,6 +171,12 @@ def _render(
             return 1
         write_output(rendered.content, output)
         _warn_placeholders(rendered.placeholders, rendered.lang)
+        if output not in (None, "-"):
+            # on stderr, like the placeholders: stdout stays free for a document written there
+            what = Text(f"cli.document_{document}", agreement=agreement_id)
+            sys.stderr.write(
+                "kngg: " + text("cli.written_to", rendered.lang, document=what, path=output) + "\n"
+            )
         return 0
 
     run(action, debug, lang)
