@@ -26,7 +26,7 @@ CASES = [
         [(SOK, GGD_SIGNED, "  - organisation: ggd-flevoland\n    signed: null\n")],
         (SOK, "signed: null"),
         "error",
-        "ggd-flevoland (GGD Flevoland) heeft de samenwerkingsovereenkomst sok-2025 nog niet getekend",
+        "GGD Flevoland heeft samenwerkingsovereenkomst sok-2025 nog niet getekend",
     ),
     Case(
         "G602",
@@ -62,7 +62,7 @@ CASES = [
         [(SOK, GGD_RESPONSIBLE, "")],
         (SOK, "responsibilities:"),
         "warning",
-        "ggd-flevoland",
+        "partij GGD Flevoland",
     ),
     Case(
         "G606",

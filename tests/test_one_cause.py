@@ -60,7 +60,7 @@ def test_a_missing_people_yaml_is_one_finding_that_says_so(region) -> None:
 def test_no_person_anywhere_is_one_finding(region) -> None:
     root = region({"governance.yaml": BODY, "people.yaml": "# nog leeg\n"})
     r002 = only(check(root), "R002")
-    assert len(r002) == 1 and "geen enkele Person" in r002[0].message
+    assert len(r002) == 1 and "geen enkele persoon" in r002[0].message
 
 
 def test_with_people_an_unknown_person_is_still_reported_one_by_one(region) -> None:

@@ -25,7 +25,7 @@ class CompletedStep(Strict):
 
 class Progress(Strict):
     phase: Literal[1, 2] = Field(
-        description="1 = initiatief nemen en ontwerpen, 2 = experimenteren en uitvoeren."
+        description="1 = fase 1 (stap 1-5 verkenning, 6-8 implementatie), 2 = experimenteren en uitvoeren."
     )
     step: int | None = Field(
         None,
