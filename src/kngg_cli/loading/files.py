@@ -14,7 +14,8 @@ from kngg_cli.texts import KnggError
 
 REGION_FILE = "region.yaml"
 MAX_FILE_BYTES = 5_000_000  # "larger than 5 MB" (rules.md, S009): decimal megabytes, the stricter reading
-SKIPPED_TOP_FOLDERS = frozenset({"templates", "build", "out"})
+TEMPLATES_FOLDER = "templates"
+SKIPPED_TOP_FOLDERS = frozenset({TEMPLATES_FOLDER, "build", "out"})
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -73,6 +74,8 @@ def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
         here = Path(current)
         kept = []
         for name in sorted(dirs):
+            if here == root and name == TEMPLATES_FOLDER:
+                escaping += _escaping_templates(here / name, root)
             if name.startswith(".") or (here == root and name in SKIPPED_TOP_FOLDERS):
                 continue
             sub = here / name
@@ -88,6 +91,22 @@ def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
             if name.endswith(YAML_SUFFIXES) and not name.startswith("."):
                 found.append(here / name)
     return found, escaping
+
+
+def _escaping_templates(folder: Path, root: Path) -> list[Path]:
+    """The region's own templates (files or folders, and templates/ itself) that are links leading
+    outside the region: `render` would read any file on the machine through them (S009)."""
+    if folder.is_symlink():
+        return [] if _inside(folder, root) else [folder]
+    found: list[Path] = []
+    for current, dirs, files in os.walk(folder):  # links to folders are not followed
+        here = Path(current)
+        found += [
+            here / n
+            for n in sorted([*dirs, *files])
+            if (here / n).is_symlink() and not _inside(here / n, root)
+        ]
+    return found
 
 
 def _inside(path: Path, root: Path) -> bool:

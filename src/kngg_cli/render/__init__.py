@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kngg_cli.suggest import closest
-from kngg_cli.texts import KnggError
+from kngg_cli.texts import KnggError, Text
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckOptions, RegionResult
@@ -71,8 +71,21 @@ class UnknownAgreement(Exception):
 class TemplateFailure(KnggError):
     """A template (the region's own, usually) could not be rendered: one clear line (exit 2)."""
 
-    def __init__(self, name: str, where: str, problem: str) -> None:
+    def __init__(self, name: str, where: str, problem: str | Text) -> None:
         super().__init__("cli.template_failed", name=name, where=where, problem=problem)
+
+
+def _template_line(error: BaseException) -> str:
+    """`plan.md.j2:12: ` for the innermost template line in the traceback (Jinja maps its frames to
+    template lines), or nothing."""
+    found = ""
+    trace = error.__traceback__
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{Path(filename).name}:{trace.tb_lineno}: "
+        trace = trace.tb_next
+    return found
 
 
 def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Rendered:
@@ -92,7 +105,13 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
     from jinja2 import TemplateError
 
     from kngg_cli.render.context import build_context
-    from kngg_cli.render.environment import make_environment, template_name
+    from kngg_cli.render.environment import (
+        REGION_TEMPLATES,
+        TemplateBound,
+        make_environment,
+        render_bounded,
+        template_name,
+    )
 
     if region.has_errors(REFUSING_FAMILIES) or region.view.region is None:
         raise RenderRefused(region)
@@ -105,10 +124,17 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
     environment = make_environment(region.root, template_output)
     name = template_name(request.document, template_output)
     try:
-        text = environment.get_template(name).render(context)
+        text = render_bounded(environment.get_template(name), context)
+    except TemplateBound as error:
+        raise TemplateFailure(name, _template_line(error), error.text) from None
     except TemplateError as error:
         where = f"{error.name}:{error.lineno}: " if getattr(error, "lineno", None) else ""  # type: ignore[attr-defined]
         raise TemplateFailure(name, where, f"{type(error).__name__}: {error.message}") from None
+    except (ArithmeticError, LookupError, TypeError, ValueError, RecursionError, MemoryError) as error:
+        if not (region.root / REGION_TEMPLATES).is_dir():
+            raise  # the built-in templates alone: a bug in kngg, reported as one
+        # the region's own template divided by zero, recursed without end, …: its author can fix it
+        raise TemplateFailure(name, _template_line(error), f"{type(error).__name__}: {error}") from None
     if template_output == "md":
         text = re.sub(r"\n{3,}", "\n\n", text)
     text = text.rstrip("\n") + "\n"

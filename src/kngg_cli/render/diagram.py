@@ -23,15 +23,45 @@ BOX_WIDTH, BOX_HEIGHT, GAP_X, GAP_Y, MARGIN = 210, 66, 24, 46, 12
 LINE_CHARS = 28
 
 
-def _in_cycle(identifier: str, bodies: dict[str, Body]) -> bool:
-    seen = {identifier}
-    current = bodies[identifier].reports_to
-    while current in bodies:
-        if current in seen:
-            return True
-        seen.add(current)
-        current = bodies[current].reports_to
-    return False
+def _leading_into_cycles(bodies: dict[str, Body]) -> set[str]:
+    """The bodies whose reports_to chain runs into a cycle (or is on one): drawn as roots.
+
+    Each body is walked once, so a long chain stays linear."""
+    verdict: dict[str, bool] = {}
+    for start in bodies:
+        path: list[str] = []
+        on_path: set[str] = set()
+        current: str | None = start
+        while current in bodies and current not in verdict and current not in on_path:
+            path.append(current)
+            on_path.add(current)
+            current = bodies[current].reports_to
+        leads = current in on_path or (current is not None and verdict.get(current, False))
+        for identifier in path:
+            verdict[identifier] = leads
+    return {identifier for identifier, leads in verdict.items() if leads}
+
+
+def _place(roots: list[str], children: dict[str, list[str]]) -> tuple[dict[str, tuple[float, int]], int]:
+    """Slot (column) and depth of every body: leaves side by side, a parent above the middle of its
+    children. Iterative (post-order with a stack), so a chain of any length cannot overflow."""
+    positions: dict[str, tuple[float, int]] = {}
+    next_slot = 0
+    for root in roots:
+        stack: list[tuple[str, int, bool]] = [(root, 0, False)]
+        while stack:
+            identifier, depth, expanded = stack.pop()
+            kids = children[identifier]
+            if not kids:
+                positions[identifier] = (float(next_slot), depth)
+                next_slot += 1
+            elif expanded:
+                slot = (positions[kids[0]][0] + positions[kids[-1]][0]) / 2
+                positions[identifier] = (slot, depth)
+            else:
+                stack.append((identifier, depth, True))
+                stack.extend((kid, depth + 1, False) for kid in reversed(kids))
+    return positions, next_slot
 
 
 def build_diagram(
@@ -40,28 +70,14 @@ def build_diagram(
     """The layout (nodes, edges, size), the Mermaid text and the sentences, from ordered bodies."""
     children: dict[str, list[str]] = {identifier: [] for identifier in bodies}
     roots: list[str] = []
+    cyclic = _leading_into_cycles(bodies)
     for identifier, body in bodies.items():
         parent = body.reports_to
-        if parent in bodies and parent != identifier and not _in_cycle(identifier, bodies):
+        if parent in bodies and parent != identifier and identifier not in cyclic:
             children[parent].append(identifier)
         else:
             roots.append(identifier)
-    positions: dict[str, tuple[float, int]] = {}
-    next_slot = [0]
-
-    def place(identifier: str, depth: int) -> float:
-        kids = children[identifier]
-        if not kids:
-            slot = float(next_slot[0])
-            next_slot[0] += 1
-        else:
-            slots = [place(kid, depth + 1) for kid in kids]
-            slot = (slots[0] + slots[-1]) / 2
-        positions[identifier] = (slot, depth)
-        return slot
-
-    for root in roots:
-        place(root, 0)
+    positions, slots = _place(roots, children)
     nodes, edges = [], []
     for identifier, (slot, depth) in positions.items():
         body = bodies[identifier]
@@ -100,7 +116,7 @@ def build_diagram(
                 }
             )
     depth = max((d for _, d in positions.values()), default=-1) + 1
-    width = round(2 * MARGIN + max(next_slot[0], 1) * (BOX_WIDTH + GAP_X) - GAP_X)
+    width = round(2 * MARGIN + max(slots, 1) * (BOX_WIDTH + GAP_X) - GAP_X)
     height = round(2 * MARGIN + max(depth, 1) * (BOX_HEIGHT + GAP_Y) - GAP_Y)
     sentences = []
     for identifier, body in bodies.items():
@@ -131,7 +147,17 @@ def build_diagram(
 
 
 def _mermaid_label(text: str) -> str:
-    return text.replace("&", "#38;").replace('"', "#quot;").replace("<", "#lt;").replace(">", "#gt;")
+    """A quoted Mermaid label: on one line (a line break could close the code block), with
+    Mermaid's entity codes for the characters that end or mark up a label."""
+    text = " ".join(text.split())
+    return (
+        text.replace("#", "#35;")
+        .replace("`", "#96;")
+        .replace("&", "#38;")
+        .replace('"', "#quot;")
+        .replace("<", "#lt;")
+        .replace(">", "#gt;")
+    )
 
 
 def diagram_png(diagram: Mapping[str, Any], scale: float = 2.0) -> bytes:

@@ -67,7 +67,14 @@ def markdown_to_docx(markdown: str, lang: str, reference_doc: Path | None = None
             "docx",
             format=INPUT_FORMAT,
             outputfile=str(target),
-            extra_args=[f"--reference-doc={reference}", "-M", f"lang={LANG_TAGS.get(lang, 'nl-NL')}"],
+            # --sandbox: pandoc reads only the files named here and fetches nothing, whatever the
+            # Markdown says (region values are escaped already; this is the second wall)
+            extra_args=[
+                "--sandbox",
+                f"--reference-doc={reference}",
+                "-M",
+                f"lang={LANG_TAGS.get(lang, 'nl-NL')}",
+            ],
         )
         return widen_tables(target.read_bytes())
 

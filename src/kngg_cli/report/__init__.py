@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -60,6 +61,32 @@ class Fingerprints:
         occurrence = self._seen.get(key, 0)
         self._seen[key] = occurrence + 1
         return hashlib.sha256("\x1f".join((*key, str(occurrence))).encode("utf-8")).hexdigest()
+
+
+# control characters (C0 but tab, DEL, C1), the line separators that are no \n (NEL, LS, PS) and
+# the bidirectional overrides that reorder what a terminal shows ("Trojan Source")
+_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE_BUT_BREAKS = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+_NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
+
+
+def visible(text: str, keep_breaks: bool = False) -> str:
+    """A value from a region file as one line of plain text for a terminal or a CI log: a line
+    break, ESC, BEL and every other control character shown as an escape (`\\n`, `\\e`, `\\x07`,
+    `\\u2028`), so that a key or value cannot start a workflow command (`::warning`, `::add-mask::`)
+    or send a terminal sequence (window title, clipboard). With keep_breaks, CR and LF stay (the
+    github format encodes them as %0D and %0A itself)."""
+    return (_INVISIBLE_BUT_BREAKS if keep_breaks else _INVISIBLE).sub(_escape_invisible, text)
+
+
+def _escape_invisible(match: re.Match[str]) -> str:
+    character = match.group(0)
+    if character in _NAMED:
+        return _NAMED[character]
+    code = ord(character)
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def message_with_hint(finding: Finding, lang: str) -> str:

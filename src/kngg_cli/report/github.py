@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kngg_cli.findings import Finding, Severity
-from kngg_cli.report import message_with_hint
+from kngg_cli.report import message_with_hint, visible
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -33,7 +33,7 @@ def report(result: CheckResult, context: ReportContext) -> str:
 def annotation(finding: Finding, context: ReportContext) -> str:
     span = finding.location.span
     properties: list[tuple[str, object]] = [
-        ("file", context.display_path(finding.location.path)),
+        ("file", visible(context.display_path(finding.location.path))),
         ("line", span.line),
         ("col", span.column),
         ("endLine", max(span.end_line, span.line)),
@@ -41,7 +41,7 @@ def annotation(finding: Finding, context: ReportContext) -> str:
     if span.end_line == span.line:
         properties.append(("endColumn", max(span.column, span.end_column - 1)))
     properties.append(("title", finding.code))
-    text = message_with_hint(finding, context.lang)
+    text = visible(message_with_hint(finding, context.lang), keep_breaks=True)
     joined = ",".join(f"{name}={escape_property(str(value))}" for name, value in properties)
     return f"::{COMMANDS[finding.severity]} {joined}::{escape_data(text)}"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kngg_cli.findings import Finding, Severity
+from kngg_cli.report import visible
 from kngg_cli.texts import Text, text
 
 if TYPE_CHECKING:
@@ -39,14 +40,14 @@ def _paint(text: str, style: str, context: ReportContext) -> str:
 
 def format_finding(finding: Finding, context: ReportContext, source_lines: list[str]) -> str:
     span = finding.location.span
-    where = f"{context.display_path(finding.location.path)}:{span.line}:{span.column}"
+    where = f"{visible(context.display_path(finding.location.path))}:{span.line}:{span.column}"
     severity = _paint(
         text(f"severity.{finding.severity.value}", context.lang), _COLORS[finding.severity], context
     )
-    head = f"{_paint(where, _BOLD, context)}: {severity} {finding.code} {finding.message}"
+    head = f"{_paint(where, _BOLD, context)}: {severity} {finding.code} {visible(finding.message)}"
     out = [head, *_excerpt(finding, source_lines, context)]
     if finding.hint:
-        out.append(f"   = {text('label.hint', context.lang)}: {finding.hint}")
+        out.append(f"   = {text('label.hint', context.lang)}: {visible(finding.hint)}")
     return "\n".join(out)
 
 
@@ -58,7 +59,7 @@ def _excerpt(finding: Finding, source_lines: list[str], context: ReportContext) 
     width = len(str(span.line))
     out = []
     for number in range(first, span.line + 1):
-        text = source_lines[number - 1].rstrip("\r").expandtabs(1)
+        text = visible(source_lines[number - 1].rstrip("\r").expandtabs(1))
         if number < span.line and not text.strip():
             continue
         out.append(_paint(f"{number:>{width + 3}} | ", _DIM, context) + text)
@@ -78,7 +79,7 @@ def summary_line(region: RegionResult) -> str:
     return text(
         "summary.line",
         region.lang,
-        region=region.id,
+        region=visible(region.id),
         where=where_text(region.phase, region.step),
         errors=Text.counted("count.error", region.summary["error"]),
         warnings=Text.counted("count.warning", region.summary["warning"]),
