@@ -48,7 +48,8 @@ def builtin_templates() -> Path:
 # a line: links and images `[ ]` (so `!` and `( )` never become markup and stay unescaped),
 # headings `#`, emphasis `* _ ~`, code `` ` ``, HTML and autolinks `< >`, tables `|`, pandoc's
 # math `$`, superscript `^`, citations `@`, attributes `{ }`
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#<>|~^$@{}])")
+# `_` inside a word (`looptijd_en_opzegging`) is no emphasis in CommonMark or pandoc: left as is
+_MD_SPECIAL = re.compile(r"([\\`*\[\]#<>|~^$@{}]|(?<![^\W_])_|_(?![^\W_]))")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _LINE_BREAKS = re.compile(r"[ \t]*(?:\r\n|[\r\n\x0b\x0c\x85\u2028\u2029])[ \t]*")
 # what would start a block when a value starts a line: a list item (`- `, `+ `, `1. `, `(1) `),
