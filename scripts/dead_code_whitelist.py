@@ -9,6 +9,7 @@ from kngg_cli.catalog.reference import GEMEENTE_LIST_YEAR
 from kngg_cli.edit.init import GemeenteChoice
 from kngg_cli.model.region import THRESHOLD_RULES
 from kngg_cli.render.diagram import diagram_png
+from kngg_cli.render.environment import BoundedSandbox
 from kngg_cli.render.formatting import days_between, period_words
 from kngg_cli.render.geomap import map_png
 from kngg_cli.render.labels import ARTICLE_TEXT
@@ -23,3 +24,4 @@ days_between  # #9 in progress: the status report
 period_words  # #9 in progress: the status report
 ARTICLE_TEXT  # #9 in progress: agreement texts
 has_text  # #11 in progress: the text catalogue
+BoundedSandbox.intercepted_binops  # read by Jinja's sandbox: the operators it hands to call_binop
