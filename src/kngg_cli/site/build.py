@@ -188,6 +188,8 @@ def region_files(
     region: RegionResult, today: date, prefix: str, base_url: str | None, national: bool
 ) -> list[SiteFile]:
     """Every file of one region's pages, below `prefix` ('' or 'ID/')."""
+    from dataclasses import replace
+
     from kngg_cli.render import RenderRequest, render_region
     from kngg_cli.site.pages import document_page, findings_page, index_page
 
@@ -199,18 +201,15 @@ def region_files(
     pages = documents(region, lang)
     files: list[SiteFile] = []
     for page in pages:
-        html = render_region(documents_region, RenderRequest(page.document, "html", page.agreement_id), today)
-        markdown = render_region(
-            documents_region, RenderRequest(page.document, "md", page.agreement_id), today
-        )
+        request = RenderRequest(page.document, "html", page.agreement_id)
+        html = render_region(documents_region, request, today)
+        markdown = render_region(documents_region, replace(request, output="md"), today)
         assert isinstance(html.content, str) and isinstance(markdown.content, str)
         page_html = document_page(html.content, region, page, word)
         files.append(SiteFile(f"{prefix}{page.key}.html", page_html.encode()))
         files.append(SiteFile(f"{prefix}{page.key}.md", markdown.content.encode()))
-        if word:
-            docx = render_region(
-                documents_region, RenderRequest(page.document, "docx", page.agreement_id), today
-            )
+        if word:  # through render_region too: the Word document may hold what Markdown cannot (images)
+            docx = render_region(documents_region, replace(request, output="docx"), today)
             assert isinstance(docx.content, bytes)
             files.append(SiteFile(f"{prefix}{page.key}.docx", docx.content))
     calendar = region_calendar(documents_region, today, calendar_url)
@@ -220,6 +219,8 @@ def region_files(
         "word": word,
         "calendar_file": calendar_name,
         "calendar_url": calendar_url,
+        # the one absolute link the site has: subscribing opens the calendar program (cli.md, --base-url)
+        "calendar_subscribe": "webcal://" + calendar_url.split("://", 1)[1] if calendar_url else None,
         "national": national,
     }
     files.append(SiteFile(f"{prefix}index.html", index_page(documents_region, today, context).encode()))
