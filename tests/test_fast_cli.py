@@ -95,7 +95,7 @@ def test_check_does_not_import_typer(tmp_path: Path) -> None:
     script = (
         "import sys\nfrom kngg_cli.cli import main\n"
         "try:\n    main(sys.argv[1:])\nexcept SystemExit as done:\n    code = done.code\n"
-        "sys.stderr.write(f'{code} ' + ' '.join(sorted(m for m in ('typer', 'click') if m in sys.modules)))\n"
+        "sys.stderr.write(f'{code} ' + ' '.join(sorted(m for m in ('typer', 'click', 'importlib.metadata') if m in sys.modules)))\n"
     )
     done = subprocess.run(
         [sys.executable, "-c", script, "check", str(root), "--no-cache"],
@@ -104,3 +104,19 @@ def test_check_does_not_import_typer(tmp_path: Path) -> None:
         timeout=60,
     )
     assert done.stderr.strip() == "0"
+
+
+def test_a_cache_hit_imports_neither_the_engine_nor_pydantic(tmp_path: Path) -> None:
+    root = write_region(tmp_path / "regio", {})
+    script = (
+        "import sys\nfrom kngg_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit as done:\n    code = done.code\n"
+        "heavy = ('pydantic', 'kngg_cli.engine', 'kngg_cli.model', 'ruamel.yaml', 'typer')\n"
+        "sys.stderr.write(f'{code} ' + ' '.join(m for m in heavy if m in sys.modules))\n"
+    )
+    argv = [sys.executable, "-c", script, "check", str(root)]
+    first = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert first.stderr.startswith("0 pydantic")  # the first run checks
+    second = subprocess.run(argv, capture_output=True, text=True, timeout=60)
+    assert second.stderr.strip() == "0"
+    assert second.stdout == first.stdout

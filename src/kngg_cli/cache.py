@@ -21,9 +21,11 @@ import os
 import sys
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import Any
 
 CACHE_ENV = "KNGG_CACHE_DIR"
 _FORMAT = "kngg-result-cache"
@@ -33,13 +35,17 @@ _RACY_NS = 2_000_000_000  # a change this recent may not show in the modificatio
 _SKIPPED = frozenset({".git", ".hg", ".svn", "__pycache__"})
 
 
-@dataclass(frozen=True)
 class CachedRun:
-    """What a command produced: its main output, extra standard output, and exit code."""
+    """What a command produced: its main output, extra standard output, and exit code.
 
-    output: str
-    extra: str
-    exit_code: int
+    (A plain class: a cache hit imports as little as it can, and dataclasses pulls in inspect.)"""
+
+    __slots__ = ("exit_code", "extra", "output")
+
+    def __init__(self, output: str, extra: str, exit_code: int) -> None:
+        self.output = output
+        self.extra = extra
+        self.exit_code = exit_code
 
 
 def cache_dir() -> Path | None:

@@ -19,6 +19,7 @@ from kngg_cli.language import choose_language
 from kngg_cli.loading.files import SourceFile, find_region_roots
 from kngg_cli.loading.region import LoadedRegion, load_region
 from kngg_cli.model.document import Document, build_documents
+from kngg_cli.options import CheckOptions as CheckOptions  # its home is options.py; here for the callers
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import registered_rules
 from kngg_cli.texts import KnggError
@@ -29,15 +30,6 @@ NEXT = "next"
 
 class UsageError(KnggError):
     """The command cannot run as asked (exit 2)."""
-
-
-@dataclass(frozen=True)
-class CheckOptions:
-    today: date
-    lang: str | None = None  # None: KNGG_LANG, then the region's `language`, then nl
-    target: str | None = None  # a step number, "next" or "fase-2"
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
 
 
 @dataclass

@@ -88,8 +88,9 @@ def main(argv: list[str] | None = None) -> None:
         sys.stdout.write(_fast_help(help_language))
         return
 
-    # Pydantic scans every installed package for plugins on import; a CLI has no use for them.
-    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    from kngg_cli.cli.fast import no_pydantic_plugins
+
+    no_pydantic_plugins()
     if not completing:
         from kngg_cli.cli.fast import run_fast  # check and status with plain options: no Typer
 

@@ -16,7 +16,7 @@ from kngg_cli.report import REPORTERS
 
 if TYPE_CHECKING:
     from kngg_cli.cache import CachedRun
-    from kngg_cli.engine import CheckOptions
+    from kngg_cli.options import CheckOptions
 
 CHECK_FORMATS = tuple(REPORTERS)  # the reporter registry is the one list of output formats
 STATUS_FORMATS = ("text", "json")
@@ -39,26 +39,31 @@ def check_command(
     lang: str | None = None,
     no_cache: bool = False,
 ) -> int:
-    from kngg_cli.engine import CheckOptions
-
-    options = CheckOptions(
-        today=parse_today(today),
-        lang=parse_lang(lang),
-        target=target,
-        select=rule_codes(select),
-        ignore=rule_codes(ignore),
-    )
+    day, language = parse_today(today), parse_lang(lang)
+    selected, ignored = rule_codes(select), rule_codes(ignore)
     chosen = output_format or "text"
     color = color_enabled() and output in (None, "-")
     annotate = output_format is None and os.environ.get("GITHUB_ACTIONS") == "true"
-    key = {"options": options, "format": chosen, "color": color, "annotate": annotate, "strict": strict}
-    produced = cached_run(
-        "check",
-        path,
-        key,
-        not no_cache,
-        lambda roots: _check(roots, options, chosen, color, annotate, strict),
-    )
+    # plain values only: a cache hit must not import the engine (nor Pydantic) to make its key
+    key = {
+        "today": day.isoformat(),
+        "lang": language,
+        "target": target,
+        "select": selected,
+        "ignore": ignored,
+        "format": chosen,
+        "color": color,
+        "annotate": annotate,
+        "strict": strict,
+    }
+
+    def compute(roots: list[Path]) -> CachedRun:
+        from kngg_cli.options import CheckOptions
+
+        options = CheckOptions(day, language, target, selected, ignored)
+        return _check(roots, options, chosen, color, annotate, strict)
+
+    produced = cached_run("check", path, key, not no_cache, compute)
     write_output(produced.output, output)
     if produced.extra:
         sys.stdout.write(produced.extra)
@@ -91,7 +96,7 @@ def status_command(
 ) -> int:
     import shutil
 
-    from kngg_cli.engine import CheckOptions
+    from kngg_cli.options import CheckOptions
 
     options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
     color = output_format == "text" and color_enabled()

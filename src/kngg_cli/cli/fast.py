@@ -41,6 +41,25 @@ _OPTIONS: dict[str, dict[str, tuple[str, Any]]] = {
 }
 
 
+def no_pydantic_plugins() -> None:
+    """Pydantic scans every installed package for plugins; a CLI has no use for them.
+
+    With PYDANTIC_DISABLE_PLUGINS=__all__ its loader returns no plugins, but importing the loader
+    still imports importlib.metadata and with it the email package: a tenth of a cold `kngg check`.
+    When the plugins are off anyway, a loader that returns no plugins stands in for it."""
+    import os
+    import sys
+    import types
+
+    os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+    name = "pydantic.plugin._loader"
+    if os.environ["PYDANTIC_DISABLE_PLUGINS"] != "__all__" or name in sys.modules:
+        return
+    loader: Any = types.ModuleType(name)
+    loader.get_plugins = lambda: ()
+    sys.modules[name] = loader
+
+
 def parse(args: list[str]) -> tuple[str, dict[str, Any]] | None:
     """(command, parameters) for plain arguments of check or status; None for anything else."""
     lang: str | None = None

@@ -6,11 +6,9 @@ parses their options when they are plain); the Typer commands call the same func
 
 from __future__ import annotations
 
-import contextlib
 import errno
 import os
 import sys
-import traceback
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -81,6 +79,8 @@ def execute(
     except BrokenPipeError:
         # the reader went away (`kngg rules | head`): the output could not be written, but that
         # is no fault to report; point stdout at /dev/null so that the exit flush stays quiet
+        import contextlib
+
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
@@ -99,6 +99,8 @@ def execute(
 
 def _internal(error: Exception, debug: bool, lang: str) -> int:
     if debug or os.environ.get("KNGG_DEBUG"):
+        import traceback
+
         traceback.print_exc()
     _fail(text("cli.internal", lang, error=f"{type(error).__name__}: {error}"))
     return 2
@@ -151,7 +153,7 @@ def cached_run(
 
     `options` must hold everything besides the files that changes the output."""
     from kngg_cli.cache import ResultCache
-    from kngg_cli.loading.files import find_region_roots
+    from kngg_cli.loading.roots import find_region_roots
 
     roots = find_region_roots(path)
     if not use_cache:

@@ -9,21 +9,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kngg_cli.findings import FILE_START, Span
+from kngg_cli.loading.roots import REGION_FILE as REGION_FILE
+from kngg_cli.loading.roots import SKIPPED_TOP_FOLDERS as SKIPPED_TOP_FOLDERS
+from kngg_cli.loading.roots import TEMPLATES_FOLDER as TEMPLATES_FOLDER
+from kngg_cli.loading.roots import NoRegionError as NoRegionError
+from kngg_cli.loading.roots import find_region_roots as find_region_roots
 from kngg_cli.loading.yamlnodes import LoadIssue, ParsedDocument, parse_yaml
-from kngg_cli.texts import KnggError
 
-REGION_FILE = "region.yaml"
 MAX_FILE_BYTES = 5_000_000  # "larger than 5 MB" (rules.md, S009): decimal megabytes, the stricter reading
-TEMPLATES_FOLDER = "templates"
-SKIPPED_TOP_FOLDERS = frozenset({TEMPLATES_FOLDER, "build", "out"})
 YAML_SUFFIXES = (".yaml", ".yml")
-
-
-class NoRegionError(KnggError):
-    """PATH is not inside a region and holds none: the command cannot run (exit 2)."""
-
-    def __init__(self, path: str) -> None:
-        super().__init__("cli.no_region", path=path)
 
 
 @dataclass(slots=True)
@@ -35,31 +29,6 @@ class SourceFile:
     documents: list[ParsedDocument] = field(default_factory=list)
     issues: list[LoadIssue] = field(default_factory=list)
     readable: bool = True  # False when the file, or part of it, could not be read
-
-
-def find_region_roots(path: Path) -> list[Path]:
-    """The region that holds PATH (found upwards), or every region below a folder of regions."""
-    start = path.resolve()
-    if not start.exists():
-        raise FileNotFoundError(str(path))
-    folder = start if start.is_dir() else start.parent
-    for candidate in (folder, *folder.parents):
-        if (candidate / REGION_FILE).is_file():
-            return [candidate]
-    if start.is_dir():
-        roots = sorted(_regions_below(start))
-        if roots:
-            return roots
-    raise NoRegionError(str(path))
-
-
-def _regions_below(folder: Path) -> list[Path]:
-    roots: list[Path] = []
-    for current, dirs, files in os.walk(folder):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_TOP_FOLDERS)
-        if REGION_FILE in files:
-            roots.append(Path(current))
-    return roots
 
 
 def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
