@@ -55,8 +55,8 @@ def no_pydantic_plugins() -> None:
     name = "pydantic.plugin._loader"
     if os.environ["PYDANTIC_DISABLE_PLUGINS"] != "__all__" or name in sys.modules:
         return
-    loader: Any = types.ModuleType(name)
-    loader.get_plugins = lambda: ()
+    loader = types.ModuleType(name)
+    vars(loader).update(get_plugins=lambda: ())  # what pydantic.plugin._schema_validator calls
     sys.modules[name] = loader
 
 
