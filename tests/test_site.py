@@ -183,8 +183,11 @@ def test_gemeente_in_two_regions_is_shown_on_the_map(invoke, tmp_path: Path) -> 
     assert re.search(r'data-gemeente="GM0034" d="[^"]+" fill="url\(#kngg-conflict\)"', index)
     assert "Gemeenten in meer dan één regio" in index
     assert "Almere: in Regio Drenthe en Regio Flevoland" in index
-    # R012 is about the set, not the regions' own files: both keep their pages
+    # R012 is about the set, not the regions' own files: both keep their pages, and say it
     assert (out / "drenthe" / "index.html").is_file() and (out / "flevoland" / "plan.html").is_file()
+    findings = (out / "flevoland" / "findings.html").read_text(encoding="utf-8")
+    assert "Eerst herstellen" in findings and "Regio Drenthe" in findings
+    assert "kan deze stap nog niet afronden" in (out / "flevoland" / "index.html").read_text(encoding="utf-8")
 
 
 def test_output_that_is_a_file_is_refused(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -193,7 +193,22 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
 
 
 def make_environment(region_root: Path | None, output: str) -> ImmutableSandboxedEnvironment:
-    """The environment for one region and one output kind ("md" or "html")."""
+    """The environment for one region and one output kind ("md" or "html").
+
+    A region without templates of its own shares one environment per output kind, so that the
+    built-in templates are compiled once per process, not once per document (a national site
+    renders hundreds)."""
+    if region_root is None or not (region_root / REGION_TEMPLATES).is_dir():
+        return _builtin_environment(output)
+    return _build_environment(region_root, output)
+
+
+@cache
+def _builtin_environment(output: str) -> ImmutableSandboxedEnvironment:
+    return _build_environment(None, output)
+
+
+def _build_environment(region_root: Path | None, output: str) -> ImmutableSandboxedEnvironment:
     builtin = FileSystemLoader(str(builtin_templates()))
     loaders: list[Any] = []
     if region_root is not None and (region_root / REGION_TEMPLATES).is_dir():

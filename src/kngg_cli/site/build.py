@@ -223,7 +223,7 @@ def region_files(
         "calendar_subscribe": "webcal://" + calendar_url.split("://", 1)[1] if calendar_url else None,
         "national": national,
     }
-    files.append(SiteFile(f"{prefix}index.html", index_page(documents_region, today, context).encode()))
+    files.append(SiteFile(f"{prefix}index.html", index_page(region, today, context).encode()))
     files.append(SiteFile(f"{prefix}findings.html", findings_page(region, today, national).encode()))
     return files
 
