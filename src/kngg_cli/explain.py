@@ -4,69 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from kngg_cli.catalog import FAMILIES, catalogue, localized, step_plan
-
-_HEADINGS = {
-    "nl": {
-        "what": "Wat het controleert",
-        "why": "Waarom",
-        "source": "Bron",
-        "example": "Voorbeeld",
-        "severity": "ernst",
-        "gate": "poort van stap",
-        "phase2": "fase 2",
-        "family": "familie",
-        "always": "altijd",
-        "suppress": "Onderdrukken",
-        "basis": "Grondslag",
-    },
-    "en": {
-        "what": "What it checks",
-        "why": "Why",
-        "source": "Source",
-        "example": "Example",
-        "severity": "severity",
-        "gate": "gate of step",
-        "phase2": "phase 2",
-        "family": "family",
-        "always": "always",
-        "suppress": "Suppressing",
-        "basis": "Basis",
-    },
-}
-
-
-_SUPPRESS_TIP = {
-    "nl": "Op de regel van de melding: `# kngg: ignore[{code}] reden`; "
-    "voor de hele regio: `checks: {{ignore: [{code}]}}` in region.yaml.",
-    "en": "On the finding's line: `# kngg: ignore[{code}] reason`; "
-    "for the whole region: `checks: {{ignore: [{code}]}}` in region.yaml.",
-}
-
-
-# What a rule's requirement and numbers rest on (the catalogue's `basis`), said plainly.
-_BASIS = {
-    "nl": {
-        "leidraad": "De eis komt uit de Leidraad regionale implementatiefase (juni 2025).",
-        "me-matrix": "De eis en de getallen komen uit de KnGG Monitoring & Evaluatie matrix (2023) en de "
-        "handleiding erbij.",
-        "kngg": "Een eigen keuze van kngg: niet uit de Leidraad en niet uit de M&E-matrix.",
-    },
-    "en": {
-        "leidraad": "The requirement comes from the Leidraad regionale implementatiefase (June 2025).",
-        "me-matrix": "The requirement and its numbers come from the KnGG Monitoring & Evaluatie matrix "
-        "(2023) and its guidance.",
-        "kngg": "kngg's own choice: not from the Leidraad and not from the M&E matrix.",
-    },
-}
-_THRESHOLD_TEXT = {
-    "nl": "Het getal {value} is de standaard van kngg, niet van de Leidraad of de M&E-matrix. Drempel: "
-    "`{name}`. Een regio kan het aanpassen in region.yaml:\n\n"
-    "    checks:\n      thresholds:\n        {name}: {value}",
-    "en": "The number {value} is kngg's default, not the Leidraad's or the M&E matrix's. Threshold: "
-    "`{name}`. A region can change it in region.yaml:\n\n"
-    "    checks:\n      thresholds:\n        {name}: {value}",
-}
+from kngg_cli.catalog import catalogue, localized, step_plan
+from kngg_cli.texts import has_text, text
 
 
 def _basis_text(code: str, lang: str) -> str:
@@ -74,11 +13,11 @@ def _basis_text(code: str, lang: str) -> str:
     from kngg_cli.model.region import THRESHOLD_RULES, Thresholds
 
     info = catalogue()[code]
-    lines = [_BASIS[lang][info.basis]] if info.basis in _BASIS[lang] else []
+    lines = [text(f"explain.basis_{info.basis}", lang)] if has_text(f"explain.basis_{info.basis}") else []
     defaults = Thresholds()
     for name, rule_code in THRESHOLD_RULES.items():
         if rule_code == code:
-            lines.append(_THRESHOLD_TEXT[lang].format(name=name, value=getattr(defaults, name)))
+            lines.append(text("explain.threshold", lang, name=name, value=getattr(defaults, name)))
     return "\n\n".join(lines)
 
 
@@ -104,12 +43,15 @@ def rules_as_data() -> list[dict[str, Any]]:
 
 def _applies(code: str, lang: str) -> str:
     info = catalogue()[code]
-    words = _HEADINGS[lang]
     if info.step is not None:
-        return f"{words['gate']} {info.step}"
+        return text("explain.gate", lang, step=info.step)
     if info.phase == 2:
-        return words["phase2"]
-    return words["always"]
+        return text("where.phase_2", lang)
+    return text("explain.always", lang)
+
+
+def _family(family: str, lang: str) -> str:
+    return text(f"family.{family}", lang)
 
 
 def _step_name(code: str, lang: str) -> str:
@@ -124,19 +66,21 @@ def rules_as_text(lang: str) -> str:
     for code, info in rules.items():
         if info.family != family:
             family = info.family
-            lines.append(("" if not lines else "\n") + f"{family}: {localized(FAMILIES[family], lang)}")
+            lines.append(("" if not lines else "\n") + f"{family}: {_family(family, lang)}")
         applies, summary = _applies(code, lang), localized(info.summary, lang)
-        lines.append(f"  {code}  {info.name:<26} {info.severity:<8} {applies:<16} {summary}")
+        severity = text(f"severity.{info.severity}", lang)
+        lines.append(f"  {code}  {info.name:<26} {severity:<12} {applies:<16} {summary}")
     return "\n".join(lines) + "\n"
 
 
 def explain_text(code: str, lang: str) -> str:
     info = catalogue()[code]
-    words = _HEADINGS[lang]
+    words = {key: text(f"explain.{key}", lang) for key in ("what", "why", "source", "basis", "example")}
+    severity = text(f"severity.{info.severity}", lang)
     out = [
         f"{code} {info.name}",
-        f"{words['family']}: {localized(FAMILIES[info.family], lang)}; "
-        f"{words['severity']}: {info.severity}; {_applies(code, lang)}{_step_name(code, lang)}",
+        text("explain.header", lang, family=_family(info.family, lang), severity=severity)
+        + f"; {_applies(code, lang)}{_step_name(code, lang)}",
         "",
         localized(info.summary, lang),
         "",
@@ -155,7 +99,7 @@ def explain_text(code: str, lang: str) -> str:
         example = localized(info.example, lang).rstrip()
         out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
     if info.family != "S":
-        out += ["", f"## {words['suppress']}", _SUPPRESS_TIP[lang].format(code=code)]
+        out += ["", f"## {text('explain.suppress', lang)}", text("explain.suppress_tip", lang, code=code)]
     return "\n".join(out) + "\n"
 
 

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 LANGUAGES = ("nl", "en")
 Catalogue = dict[str, dict[str, str]]
 
-_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789_.")
+_KEY_CHARACTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.-")
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r"}
 
 

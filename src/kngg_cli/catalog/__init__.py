@@ -8,14 +8,7 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("nl", "en")
-FAMILIES = {
-    "S": {"nl": "structuur", "en": "structure"},
-    "R": {"nl": "verwijzingen en samenhang", "en": "references and consistency"},
-    "P": {"nl": "privacy", "en": "privacy"},
-    "G": {"nl": "poorten van het stappenplan", "en": "phase gates"},
-    "A": {"nl": "advies", "en": "advice"},
-    "X": {"nl": "configuratie van kngg", "en": "kngg configuration"},
-}
+FAMILIES = ("S", "R", "P", "G", "A", "X")  # the first letter of a rule code; named by `family.X` texts
 LocalText = dict[str, str]
 
 

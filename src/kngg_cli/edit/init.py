@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kngg_cli.edit.textedit import CannotEdit, render_scalar
+from kngg_cli.texts import Text
 
 SCHEMA_FILE = "kngg-schema.json"
 
@@ -322,7 +323,7 @@ def _verify(files: dict[str, str]) -> None:
 
     for relative, text in files.items():
         if relative.endswith(".yaml") and parse_yaml(text).issues:
-            raise CannotEdit("layout", path=relative, detail="sjabloon geeft geen geldige YAML")
+            raise CannotEdit("layout", path=relative, detail=Text("edit.detail_template"))
 
 
 def _write_folder(folder: Path, files: dict[str, str]) -> None:

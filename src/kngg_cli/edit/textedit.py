@@ -286,7 +286,7 @@ class TextEditor:
     def position(self, path: NodePath) -> NodePosition:
         found = self.positions.get(tuple(path))
         if found is None:
-            raise self._layout(f"geen positie voor {_dotted(path)}")
+            raise self._layout(Text("edit.detail_no_position", path=_dotted(path)))
         return found
 
     def _head(self, span: Span) -> tuple[int, str]:
@@ -339,7 +339,7 @@ class TextEditor:
             if self._exact_end(sub, value):
                 last = max(last, self._value_last_line(found.value))
         if last == 0:
-            raise self._layout(f"geen regels voor {_dotted(path)}")
+            raise self._layout(Text("edit.detail_no_lines", path=_dotted(path)))
         return last
 
     def _value_last_line(self, span: Span) -> int:
@@ -376,7 +376,7 @@ class TextEditor:
             end = source.line_ends[line - 1]
             self._patch(end, end, "".join(newline + x for x in lines))
 
-    def _layout(self, detail: str) -> CannotEdit:
+    def _layout(self, detail: Text) -> CannotEdit:
         return CannotEdit("layout", path=self.source.display, detail=detail)
 
     # -- operations --------------------------------------------------------------------------
@@ -390,7 +390,7 @@ class TextEditor:
         end = self.source.offset(span.end_line, span.end_column)
         old = self.source.text[start:end]
         if isinstance(current, dict | list) and not old.startswith("*"):
-            raise self._layout(f"{_dotted(path)} is geen enkele waarde")
+            raise self._layout(Text("edit.detail_not_scalar", path=_dotted(path)))
         flow = self.in_flow(path[:-1])
         quote = old[0] if old[:1] in ("'", '"') and not isinstance(value, int | float) else None
         text = render_scalar(value, flow=flow, quote=quote)
@@ -416,14 +416,14 @@ class TextEditor:
         mapping = tuple(mapping)
         current = self.value(mapping)
         if not isinstance(current, dict) or key in current:
-            raise self._layout(f"{_dotted((*mapping, key))} kan niet worden toegevoegd")
+            raise self._layout(Text("edit.detail_cannot_add", path=_dotted((*mapping, key))))
         if self.is_flow(mapping):
             entry = f"{key}: {self._flow_value(value)}"
             self._insert_in_flow(mapping, list(current), entry)
         else:
             first = self.position((*mapping, next(iter(current))))
             if first.key is None:
-                raise self._layout(f"geen sleutel in {_dotted(mapping)}")
+                raise self._layout(Text("edit.detail_no_key_in", path=_dotted(mapping)))
             indent = " " * (first.key.column - 1)
             if isinstance(value, list):
                 dash, item = self._sequence_style()
@@ -447,7 +447,7 @@ class TextEditor:
         sequence = tuple(sequence)
         current = self.value(sequence)
         if not isinstance(current, list):
-            raise self._layout(f"{_dotted(sequence)} is geen lijst")
+            raise self._layout(Text("edit.detail_not_list", path=_dotted(sequence)))
         if self.is_flow(sequence):
             self._insert_in_flow(sequence, list(range(len(current))), self._flow_value(item))
         else:
@@ -456,7 +456,7 @@ class TextEditor:
             line = self.source.line(last.value.line)
             before = line[: last.value.column - 1].rstrip()
             if not before.endswith("-") or before[:-1].strip():
-                raise self._layout(f"de opmaak van {_dotted(sequence)}")
+                raise self._layout(Text("edit.detail_layout_of", path=_dotted(sequence)))
             dash_column = len(before) - 1
             item_offset = last.value.column - 1 - dash_column
             indent = " " * dash_column
@@ -475,7 +475,7 @@ class TextEditor:
         block items on the lines under the key, or a flow list inside a flow collection."""
         path = tuple(path)
         if self.value(path) is not None:
-            raise self._layout(f"{_dotted(path)} heeft al een waarde")
+            raise self._layout(Text("edit.detail_has_value", path=_dotted(path)))
         found = self.position(path)
         span = found.value
         text = self.source.text
@@ -503,11 +503,11 @@ class TextEditor:
         current = self.value(mapping)
         keys = list(current)
         if key not in current or len(keys) < 2:
-            raise self._layout(f"{_dotted((*mapping, key))} kan niet worden verwijderd")
+            raise self._layout(Text("edit.detail_cannot_remove", path=_dotted((*mapping, key))))
         path = (*mapping, key)
         found = self.position(path)
         if found.key is None:
-            raise self._layout(f"geen sleutel voor {_dotted(path)}")
+            raise self._layout(Text("edit.detail_no_key_for", path=_dotted(path)))
         source = self.source
         if self.is_flow(mapping):
             index = keys.index(key)
@@ -521,7 +521,7 @@ class TextEditor:
             self._patch(start, end, "")
         else:
             if source.line(found.key.line)[: found.key.column - 1].strip():
-                raise self._layout(f"{_dotted(path)} staat niet op een eigen regel")
+                raise self._layout(Text("edit.detail_not_own_line", path=_dotted(path)))
             last = self.last_line(path)
             start = source.line_starts[found.key.line - 1]
             end = source.line_starts[last] if last < source.line_count else len(source.text)
@@ -587,7 +587,7 @@ class TextEditor:
         cursor = 0
         for patch in sorted(self._patches):
             if patch.start < cursor:
-                raise self._layout("overlappende wijzigingen")
+                raise self._layout(Text("edit.detail_overlap"))
             out.append(text[cursor : patch.start])
             out.append(patch.text)
             cursor = patch.end

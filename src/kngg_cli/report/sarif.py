@@ -17,9 +17,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from kngg_cli.catalog import FAMILIES, RuleInfo, catalogue, localized
+from kngg_cli.catalog import RuleInfo, catalogue, localized
 from kngg_cli.findings import Finding
 from kngg_cli.report import Fingerprints, message_with_hint
+from kngg_cli.texts import text
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -64,7 +65,7 @@ def _rule(info: RuleInfo, lang: str) -> dict[str, Any]:
     from kngg_cli.explain import explain_text
 
     help_text = explain_text(info.code, lang)
-    family = localized(FAMILIES.get(info.family), lang)
+    family = text(f"family.{info.family}", lang)
     properties: dict[str, Any] = {"family": info.family, "tags": [info.family, family, info.name]}
     if info.step is not None:
         properties["step"] = info.step
