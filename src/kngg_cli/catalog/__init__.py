@@ -186,7 +186,7 @@ def catalogue() -> dict[str, RuleInfo]:
 
 
 def _code_order(code: str) -> tuple[int, str]:
-    return ("SRPGAX".index(code[0]) if code[0] in "SRPGAX" else 99, code)
+    return (FAMILIES.index(code[0]) if code[0] in FAMILIES else 99, code)
 
 
 def localized(text: LocalText | None, lang: str) -> str:
