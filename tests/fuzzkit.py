@@ -365,6 +365,9 @@ def run_case(case: dict[str, Any]) -> tuple[int, str]:
             raise Broken(f"{shown}: exit {result.exit_code} but files changed: {differ}")
         if command.kind == "render" and result.exit_code != 0 and any(out.parent.iterdir()):
             raise Broken(f"{shown}: refused (exit {result.exit_code}) but wrote {list(out.parent.iterdir())}")
+        for written in out.parent.glob("*.html"):  # region values are text, never markup
+            if "<script>alert(1)</script>" in written.read_text(encoding="utf-8", errors="replace"):
+                raise Broken(f"{shown}: a value's <script> reached the HTML unescaped")
         return result.exit_code, shown
 
 
