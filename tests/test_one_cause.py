@@ -3,6 +3,7 @@ that fixes it: files in another encoding, no people, unclosed quotes, misleading
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -208,3 +209,25 @@ def test_without_people_the_rules_that_ask_for_people_wait(region) -> None:
     assert not {"G502", "G503", "G704", "G705", "G706", "G806"} & set(found), found
     (root / "people.yaml").write_text(PEOPLE, encoding="utf-8")
     assert "G502" in codes(check(root))  # with a Person, the people rules speak again
+
+
+def test_text_after_a_quoted_value_gets_the_whole_value_quoted(region) -> None:
+    organisations = MINIMAL_REGION["organisations.yaml"].replace(
+        "name: Gemeente Almere", 'name: "Gemeente" Almere   # de naam'
+    )
+    (finding,) = check(region({"organisations.yaml": organisations})).findings
+    assert finding.code == "S001" and "na de waarde tussen aanhalingstekens" in finding.message
+    assert finding.hint == 'zet de hele waarde tussen aanhalingstekens: `name: "Gemeente Almere"`'
+    assert "inspringing" not in (finding.hint or "")
+
+
+@pytest.mark.parametrize(
+    "broken",
+    ["name: Regio Test\n  extra: x\n", "name: [Regio Test\n", "name: Regio Test\n---\n--- x: [\n"],
+)
+def test_a_syntax_error_is_worded_in_dutch_only(region, broken: str) -> None:
+    text = MINIMAL_REGION["organisations.yaml"].replace("name: Gemeente Almere\n", broken)
+    s001 = only(check(region({"organisations.yaml": text})), "S001")
+    assert s001 and all(not re.search(r"\b(expected|found|allowed|mapping)\b", f.message) for f in s001)
+    english = only(check(region({"organisations.yaml": text}), lang="en"), "S001")
+    assert english[0].message.startswith("YAML syntax error: ")

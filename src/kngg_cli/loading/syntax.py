@@ -70,6 +70,26 @@ _SYNTAX_HELP: dict[str, tuple[str, str, str]] = {
         "gebruik enkele aanhalingstekens, of schrijf \\\\ voor een backslash",
         "use single quotes, or write \\\\ for a backslash",
     ),
+    "found unexpected document indicator": (
+        "een regel met `---` of `...` midden in een waarde (vaak een aanhalingsteken dat niet sluit)",
+        "sluit het aanhalingsteken, of zet de hele waarde tussen dubbele aanhalingstekens",
+        "close the quote, or put the whole value in double quotes",
+    ),
+    "expected a comment or a line break": (
+        "na de waarde staat nog tekst op dezelfde regel",
+        "zet de hele waarde tussen aanhalingstekens, of begin een commentaar met ` #`",
+        "put the whole value in quotes, or start a comment with ` #`",
+    ),
+    "found undefined tag handle": (
+        "een waarde die met `!` begint (YAML leest dat als een tag)",
+        "zet de hele waarde tussen dubbele aanhalingstekens",
+        "put the whole value in double quotes",
+    ),
+    "expected '<document start>', but found": (
+        "er staat nog iets na het einde van het document",
+        "begin een nieuw document met een regel `---`, of controleer de inspringing",
+        "start a new document with a line `---`, or check the indentation",
+    ),
     "expected <block end>, but found": (
         "de inspringing klopt niet (een regel springt verder in of uit dan verwacht)",
         "controleer de inspringing: items van een mapping of lijst staan precies onder elkaar",
@@ -87,10 +107,10 @@ def syntax_params(params: dict[str, Any]) -> dict[str, Any]:
     problem = params.get("problem", "")
     for english, (dutch, hint_nl, hint_en) in _SYNTAX_HELP.items():
         if problem.startswith(english):
-            return {**params, "problem_nl": f"{dutch} ({problem})", "hint_nl": hint_nl, "hint_en": hint_en}
-    return {
+            return {**params, "problem_nl": dutch, "hint_nl": hint_nl, "hint_en": hint_en}
+    return {  # a problem without Dutch words yet: said in Dutch, never libyaml's English (cli.md)
         **params,
-        "problem_nl": problem,
+        "problem_nl": "de opbouw van de YAML klopt hier niet",
         "hint_nl": "controleer de inspringing en de aanhalingstekens rond deze plek",
         "hint_en": "check the indentation and quotes around this spot",
     }

@@ -340,6 +340,8 @@ def _syntax_issue(error: Any, text: str) -> LoadIssue:
         return _quote_issue(lines, opened, line)
     if mark is not None and 0 <= mark.line < len(lines):
         issue = _reserved_start(lines[mark.line], mark.column, line, problem)
+        if issue is None:
+            issue = _text_after_quote(lines[mark.line], mark.column, line)
         if issue is not None:
             return issue
     return LoadIssue("S001", "default", Span.point(line, column), {"problem": problem, "context": context})
@@ -387,6 +389,23 @@ def _quote_issue(lines: list[str], opened: tuple[int, int], stop_line: int) -> L
     return LoadIssue(
         "S001", message_key, Span(line + 1, column + 1, line + 1, column + 1 + max(1, len(value))), params
     )
+
+
+_QUOTED_THEN_TEXT = re.compile(
+    r"""^(\s*(?:-\s+)?[^\s:#'"][^:#]*:\s+)(["'])(.*?)\2[ \t]+([^#\s][^#]*?)\s*(?:#.*)?$"""
+)
+
+
+def _text_after_quote(text: str, column: int, line: int) -> LoadIssue | None:
+    """`name: "Gemeente" Almere`: a quoted value with more text after it on the line."""
+    found = _QUOTED_THEN_TEXT.match(text)
+    if found is None or column < len(found.group(1)) + len(found.group(3)) + 2:
+        return None
+    whole = f"{found.group(3)} {found.group(4)}".replace('"', '\\"')  # the quotes around all of it
+    example = f'{found.group(1).strip()} "{whole}"'
+    start = len(found.group(1)) + 1
+    end = start + len(found.group(3)) + 3 + len(found.group(4))
+    return LoadIssue("S001", "text_after_quote", Span(line, start, line, end), {"example": example})
 
 
 def _reserved_start(text: str, column: int, line: int, problem: str) -> LoadIssue | None:
