@@ -1,0 +1,171 @@
+"""Boundary tests that pin behaviour a mutant of engine.py, rules/ or edit/ would change unseen
+(scripts/mutate.py finds such mutants; each test here kills some). One behaviour per test."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from edit_helpers import kngg
+from gate_fixtures import complete_region, edit, found, run
+from helpers import MINIMAL_REGION, check, only, write_region
+from kngg_cli.edit.textedit import EditableFile, TextEditor
+from kngg_cli.findings import Severity
+
+UNKNOWN_FIELD = MINIMAL_REGION["organisations.yaml"].rstrip(" ") + "        kleur: blauw\n"  # S005
+
+# R007's messages, by what they say (nl)
+R007 = {
+    "order": "staat na stap",
+    "date_order": "voor de vorige stap",
+    "beyond": "maar de regio staat pas bij stap",
+    "undated": "heeft geen datum",
+}
+
+
+def _r007(result) -> list[tuple[str, int]]:  # type: ignore[no-untyped-def]
+    """(message kind, line) of each R007 finding."""
+    kinds = []
+    for finding in only(result, "R007"):
+        [kind] = [k for k, words in R007.items() if words in finding.message]
+        kinds.append((kind, finding.location.span.line))
+    return sorted(kinds)
+
+
+def _region_yaml(progress: str, extra: str = "") -> str:
+    return (
+        "kngg: 1\nkind: Region\nid: testregio\nname: Regio Test\n"
+        "gemeenten:\n  - code: GM0034\n    name: Almere\n" + progress + extra
+    )
+
+
+# -- engine: severity and the order of the families -------------------------------------------------
+
+
+def test_checks_severity_cannot_soften_an_s_finding(tmp_path: Path) -> None:
+    """rules.md: S rules cannot be softened. The S004 says so, and the S005 itself stays an error."""
+    region = (
+        MINIMAL_REGION["region.yaml"].rstrip(" ") + "        checks:\n          severity: {S005: warning}\n"
+    )
+    result = check(write_region(tmp_path, {"organisations.yaml": UNKNOWN_FIELD, "region.yaml": region}))
+    assert [f.severity for f in only(result, "S005")] == [Severity.ERROR]
+    assert ["S-regels kunnen niet" in f.message for f in only(result, "S004")] == [True]
+    assert result.exit_code() == 1
+
+
+def test_a_rules_are_held_back_by_s_errors(tmp_path: Path) -> None:
+    files = edit(complete_region(step=3), "people.yaml", "    hours_per_week: 24\n", "")  # A001
+    assert found(run(tmp_path / "a", files), "A001")
+    broken = edit(files, "organisations.yaml", "kind: Organisation\n", "kind: Organisation\nkleur: blauw\n")
+    result = run(tmp_path / "b", broken)
+    assert found(result, "S005")
+    assert found(result, "A001") == []
+    assert result.regions[0].gates_evaluated is False
+
+
+def test_a_configuration_s004_does_not_hold_the_a_rules_back(tmp_path: Path) -> None:
+    files = edit(complete_region(step=3), "people.yaml", "    hours_per_week: 24\n", "")
+    files["region.yaml"] += "checks:\n  ignore: [S002]\n"
+    result = run(tmp_path, files)
+    assert found(result, "S004") and found(result, "A001")
+    assert result.regions[0].gates_evaluated is True
+
+
+# -- rules/references.py ------------------------------------------------------------------------------
+
+
+def test_r005_compares_gemeente_names_regardless_of_case(tmp_path: Path) -> None:
+    lower = MINIMAL_REGION["region.yaml"].replace("name: Almere", "name: almere")
+    assert only(check(write_region(tmp_path / "a", {"region.yaml": lower})), "R005") == []
+    other = MINIMAL_REGION["region.yaml"].replace("name: Almere", "name: Lelystad")
+    [finding] = only(check(write_region(tmp_path / "b", {"region.yaml": other})), "R005")
+    assert "Almere" in finding.message and finding.severity is Severity.WARNING
+
+
+def test_r006_valid_until_equal_to_valid_from_is_a_finding(tmp_path: Path) -> None:
+    same = edit(
+        complete_region(step=3),
+        "agreements/sok-2025.yaml",
+        "valid_until: 2027-12-31",
+        "valid_until: 2025-04-01",
+    )
+    assert [f.location.span.line for f in found(run(tmp_path / "a", same), "R006")] == [6]
+    day_after = edit(same, "agreements/sok-2025.yaml", "valid_until: 2025-04-01", "valid_until: 2025-04-02")
+    assert found(run(tmp_path / "b", day_after), "R006") == []
+
+
+def test_r007_a_step_completed_twice_is_out_of_order(tmp_path: Path) -> None:
+    progress = (
+        "progress:\n  phase: 1\n  step: 4\n  completed:\n"
+        "    - step: 2\n      date: 2025-01-10\n    - step: 2\n      date: 2025-02-10\n"
+    )
+    result = check(write_region(tmp_path, {"region.yaml": _region_yaml(progress)}))
+    assert _r007(result) == [("order", 14)]
+
+
+def test_r007_an_undated_completed_step(tmp_path: Path) -> None:
+    progress = (
+        "progress:\n  phase: 1\n  step: 4\n  completed:\n"
+        "    - step: 2\n    - step: 3\n      date: 2025-02-10\n"
+    )
+    result = check(write_region(tmp_path, {"region.yaml": _region_yaml(progress)}))
+    assert _r007(result) == [("undated", 12)]
+
+
+def test_r007_dates_must_not_go_back(tmp_path: Path) -> None:
+    progress = (
+        "progress:\n  phase: 1\n  step: 4\n  completed:\n"
+        "    - step: 2\n      date: 2025-02-10\n    - step: 3\n      date: 2025-01-10\n"
+    )
+    result = check(write_region(tmp_path, {"region.yaml": _region_yaml(progress)}))
+    assert _r007(result) == [("date_order", 15)]
+    same_day = progress.replace("2025-01-10", "2025-02-10")
+    assert only(check(write_region(tmp_path / "b", {"region.yaml": _region_yaml(same_day)})), "R007") == []
+
+
+def test_r007_an_undated_step_does_not_reset_the_date_order(tmp_path: Path) -> None:
+    progress = (
+        "progress:\n  phase: 1\n  step: 5\n  completed:\n"
+        "    - step: 2\n      date: 2025-03-10\n    - step: 3\n    - step: 4\n      date: 2025-01-10\n"
+    )
+    result = check(write_region(tmp_path, {"region.yaml": _region_yaml(progress)}))
+    assert [kind for kind, _line in _r007(result)] == ["date_order", "undated"]
+
+
+def test_r008_mailto_and_urls_are_not_files(tmp_path: Path) -> None:
+    progress = (
+        "progress:\n  phase: 1\n  step: 4\n  completed:\n"
+        "    - step: 2\n      date: 2025-01-10\n      evidence: mailto:secretariaat@example.org\n"
+        "    - step: 3\n      date: 2025-02-10\n      evidence: https://example.org/besluit.pdf\n"
+    )
+    result = check(write_region(tmp_path, {"region.yaml": _region_yaml(progress)}))
+    assert only(result, "R008") == []
+    missing = progress.replace("mailto:secretariaat@example.org", "besluiten/besluit.pdf")
+    assert only(check(write_region(tmp_path / "b", {"region.yaml": _region_yaml(missing)})), "R008")
+
+
+# -- edit/ ----------------------------------------------------------------------------------------------
+
+
+def test_advance_reads_a_quoted_step_as_its_number(tmp_path: Path) -> None:
+    """YAML `step: "3"` is read as step 3 (the model coerces it); advance writes the number."""
+    root = write_region(tmp_path, {"region.yaml": _region_yaml('progress:\n  phase: 1\n  step: "3"\n')})
+    code, out, err = kngg("advance", str(root), "--date", "2026-11-20")
+    assert code == 0, out + err
+    text = (root / "region.yaml").read_text(encoding="utf-8")
+    assert text.endswith("  step: 4\n  completed:\n    - step: 3\n      date: 2026-11-20\n")
+
+
+def test_remove_key_from_a_flow_mapping(tmp_path: Path) -> None:
+    path = tmp_path / "doc.yaml"
+    path.write_text("a: {x: 1, y: 2, z: 3}   # flow\nb: 1\n", encoding="utf-8")
+    middle = TextEditor(EditableFile.read(path))
+    middle.remove_key(("a",), "y")
+    assert middle.new_text() == "a: {x: 1, z: 3}   # flow\nb: 1\n"
+    first = TextEditor(EditableFile.read(path))
+    first.remove_key(("a",), "x")
+    assert first.new_text() == "a: {y: 2, z: 3}   # flow\nb: 1\n"
+    last = TextEditor(EditableFile.read(path))
+    last.remove_key(("a",), "z")
+    assert last.new_text() == "a: {x: 1, y: 2}   # flow\nb: 1\n"
+    for editor in (middle, first, last):
+        editor.verify(editor.new_text())
