@@ -340,3 +340,20 @@ def test_g609_open_item_at_step_6(tmp_path: Path) -> None:
     files = edit(complete_region(step=6), SOK, "valid_until: 2027-12-31", "valid_until: 2026-01-31")
     [finding] = found(run(tmp_path, files), "G609")
     assert finding.severity.value == "info" and finding.gate_severity is not None
+
+
+def test_g608_quiet_for_clauses_of_a_samenwerkingsovereenkomst_waiting_for_a_signature(
+    tmp_path: Path,
+) -> None:
+    """One unsigned gemeente is G604; the clauses of its agreement are not also G608 (one cause)."""
+    files = edit(complete_region(step=7), SOK, LELYSTAD_SIGNED, LELYSTAD_UNSIGNED)
+    files["agreements/dvo.yaml"] = DVO.format(until="2027-12-31")
+    result = run(tmp_path, files)
+    assert [f.code for f in result.findings if f.code.startswith("G6")] == ["G604"]
+
+
+def test_g608_an_unsigned_dienstverleningsovereenkomst_does_not_count(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, CZV_CLAUSE, "")
+    files["agreements/dvo.yaml"] = DVO.format(until="2027-12-31").replace("    signed: 2025-03-21\n", "")
+    [finding] = found(run(tmp_path, files), "G608")
+    assert "indirecte_uren_czv" in finding.message

@@ -227,8 +227,13 @@ def randvoorwaarden(view: RegionView) -> Iterator[Problem]:
     if not in_force:
         return  # G601, G602 or G609 says why nothing binds the region
     document, first = next(((d, a) for d, a in in_force if a.type == SOK), in_force[0])
+    # A samenwerkingsovereenkomst that is not in force is G602's, G604's or G609's finding: what it
+    # settles counts once that is fixed, so its clauses are not reported missing too (one cause).
+    waiting = [a for _, a in sok_documents(view) if not a.in_force_on(view.today)]
     for name in RANDVOORWAARDEN:
-        if not any(filled(_clause(a, name)) for _, a in in_force):
+        if not any(filled(_clause(a, name)) for _, a in in_force) and not any(
+            filled(_clause(a, name)) for a in waiting
+        ):
             params = {"clause": name, "agreement": first.id}
             yield Problem("G608", _clauses_location(document), "default", params, first.id)
 
