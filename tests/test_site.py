@@ -126,6 +126,8 @@ def test_national_overview(invoke, tmp_path: Path) -> None:  # type: ignore[no-u
         assert f'href="{folder}/index.html"' in index
         assert (out / folder / "index.html").is_file()
     assert "Gemeente in geen regio" in index and "Legenda" in index
+    # Flevoland completed step 6 on 20 March 2025: 613 days in step 7 on 23 November 2026
+    assert re.search(r"Regio Flevoland</a></th>\s*<td>1</td><td>Stap 7: [^<]+</td><td>613</td>", index)
     assert "De kaart in woorden" in index
     assert 'href="../index.html"' in (out / "flevoland" / "index.html").read_text(encoding="utf-8")
     assert_self_contained(out)
