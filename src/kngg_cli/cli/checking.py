@@ -73,12 +73,15 @@ def check_command(
 def _check(
     roots: list[Path], options: CheckOptions, chosen: str, color: bool, annotate: bool, strict: bool
 ) -> CachedRun:
+    import gc
+
     from kngg_cli import __version__
     from kngg_cli.cache import CachedRun
     from kngg_cli.engine import check_roots
     from kngg_cli.report import ReportContext, get_reporter
 
-    result = check_roots(roots, options)
+    gc.freeze()  # a short-lived process: what is imported stays, the collector need not walk it
+    result = check_roots(roots, options, slim=True)
     language = options.lang or (result.regions[0].lang if result.regions else "nl")
     output = get_reporter(chosen)(result, ReportContext(os.getcwd(), color, language, __version__))
     extra = ""

@@ -1,0 +1,43 @@
+"""Checking many regions: each is kept slim once checked, and the reports do not change."""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+from helpers import MINIMAL_REGION, TODAY, write_region
+from kngg_cli.engine import CheckOptions, check_roots
+from kngg_cli.report import ReportContext, get_reporter
+
+
+def _two_regions(tmp_path: Path) -> list[Path]:
+    people = "kind: Person\nid: sanne\nname: Sanne\norganisation: gemeente-almer\n"
+    first = write_region(tmp_path / "a", {"people.yaml": people})
+    second_region = MINIMAL_REGION["region.yaml"].replace("testregio", "tweede").replace("GM0034", "GM0050")
+    second_org = MINIMAL_REGION["organisations.yaml"].replace("GM0034", "GM0050")
+    second = write_region(tmp_path / "b", {"region.yaml": second_region, "organisations.yaml": second_org})
+    return [first, second]
+
+
+def test_a_slim_result_reports_the_same(tmp_path: Path) -> None:
+    roots = _two_regions(tmp_path)
+    options = CheckOptions(today=TODAY)
+    full, slim = check_roots(roots, options), check_roots(roots, options, slim=True)
+    for name in ("text", "json", "junit", "sarif", "gitlab", "github"):
+        context = ReportContext(str(tmp_path), False, "nl", "0")
+        assert get_reporter(name)(slim, context) == get_reporter(name)(full, context), name
+
+
+def test_a_slim_region_keeps_only_the_lines_its_findings_point_into(tmp_path: Path) -> None:
+    result = check_roots(_two_regions(tmp_path), CheckOptions(today=TODAY), slim=True)
+    pointed = {f.location.path for f in result.findings}
+    for region in result.regions:
+        assert region.view.documents == []
+        for source in region.view.files:
+            assert source.documents == [] and source.text == ""
+            assert bool(source.lines) == (source.path in pointed)
+
+
+def test_the_collector_is_on_again_afterwards(tmp_path: Path) -> None:
+    check_roots(_two_regions(tmp_path), CheckOptions(today=TODAY), slim=True)
+    assert gc.isenabled()
