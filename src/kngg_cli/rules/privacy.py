@@ -1,17 +1,158 @@
-"""P rules: privacy. Scans the text itself (values, keys and comments alike), so nothing escapes."""
+"""P rules: privacy. Every way a number or address can be written must be caught, so each rule
+reads the region three ways (see `_texts`):
+
+1. the raw text, line by line: values, keys and comments alike, pointing at the exact columns;
+2. the decoded values and keys, as the YAML parser gives them: escapes (`"11122\\u0032333"`,
+   `"\\x31…"`, an escaped line break) and folded scalars are undone there, and a multi-line value
+   is also read with its line folds joined (`111222` / `333` over two lines);
+3. the file names (relative to the region root).
+
+Each text is normalised first: Unicode digits (full-width, Arabic-Indic …) become ASCII digits and
+invisible separators (NBSP, zero-width characters, soft hyphens) are removed. A finding is reported
+once per line: the raw text first (exact columns), then a decoded value at its own location.
+"""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import unicodedata
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
-from kngg_cli.findings import Location, Problem, Span
-from kngg_cli.loading.files import SourceFile
+from kngg_cli.findings import FILE_START, Location, Problem, Span
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 
-_NINE_DIGITS = re.compile(r"(?<![0-9])(?:[0-9]{9}|[0-9]{4}\.[0-9]{2}\.[0-9]{3})(?![0-9])")
+# -- normalising --------------------------------------------------------------------------------
+
+# no-break and narrow spaces, zero-width space/joiners, word joiner, BOM, soft hyphen, figure and
+# thin spaces: invisible or space-like characters someone may put between the digits of a number
+_INVISIBLE = frozenset("\u00a0\u202f\u2007\u2009\u200a\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e")
+
+
+@dataclass(frozen=True, slots=True)
+class Normalised:
+    """A text with Unicode digits made ASCII and invisible separators removed; `origin[i]` is the
+    index in the original text of character i (and one past the end), to point at the original."""
+
+    text: str
+    origin: tuple[int, ...] | None  # None: the same as the original
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        if self.origin is None:
+            return start, end
+        return self.origin[start], self.origin[end - 1] + 1
+
+
+def normalise(text: str) -> Normalised:
+    if text.isascii():
+        return Normalised(text, None)
+    characters: list[str] = []
+    origin: list[int] = []
+    for index, character in enumerate(text):
+        if character in _INVISIBLE:
+            continue
+        if not character.isascii() and character.isdecimal():
+            character = str(unicodedata.decimal(character))
+        characters.append(character)
+        origin.append(index)
+    origin.append(len(text))
+    return Normalised("".join(characters), tuple(origin))
+
+
+# -- where the texts are ----------------------------------------------------------------------
+
+Finder = Callable[[str], Iterator[tuple[int, int, dict[str, Any]]]]
+
+
+@dataclass(slots=True)
+class _Texts:
+    """What the three rules read, normalised once per region (shared through view.extra)."""
+
+    files: list[tuple[Path, str, list[str]]]  # path, whole normalised text, its normalised lines
+    lines: dict[tuple[Path, int], Normalised]
+    decoded: list[tuple[Any, tuple[Any, ...], bool, list[str]]]  # document, path, is value, texts
+    names: list[tuple[Path, str]]
+
+
+def _texts(view: RegionView) -> _Texts:
+    found = view.extra.get("privacy_texts")
+    if isinstance(found, _Texts):
+        return found
+    lines_of = {source.path: source.lines for source in view.files}
+    texts = _Texts([], {}, [], [])
+    for source in view.files:
+        normal = [normalise(line) for line in source.lines]
+        texts.files.append((source.path, "\n".join(n.text for n in normal), [n.text for n in normal]))
+        texts.lines.update(((source.path, number), n) for number, n in enumerate(normal, start=1))
+        texts.names.append((source.path, normalise(source.relative).text))
+    wholes = {path: whole for path, whole, _lines in texts.files}
+    for document in view.documents:
+        whole = wholes.get(document.source.path, "")
+        for path, value in document.nodes():
+            key = path[-1] if path else None
+            decoded = [normalise(t).text for t in (key, value) if isinstance(t, str)]
+            if isinstance(value, str) and _SPLIT_DIGITS.search(value):
+                decoded.append(normalise(_joined_folds(document, path, lines_of)).text)
+            decoded = [t for t in decoded if t not in whole]  # written as it reads: scanned as raw text
+            if decoded:
+                texts.decoded.append((document, path, isinstance(value, str), decoded))
+    view.extra["privacy_texts"] = texts
+    return texts
+
+
+def _scan(view: RegionView, finder: Finder) -> Iterator[Problem]:
+    """Problems for every hit of finder in the raw text, the decoded values and the file names."""
+    texts = _texts(view)
+    seen: set[tuple[Path, int]] = set()
+    for path, whole, lines in texts.files:
+        if next(finder(whole), None) is None:
+            continue  # one search of the whole file first: almost every file has no hit at all
+        for number, line in enumerate(lines, start=1):
+            for start, end, params in finder(line):
+                first, last = texts.lines[(path, number)].span(start, end)
+                seen.add((path, number))
+                yield _problem(view, Location(path, Span(number, first + 1, number, last + 1)), params)
+    for document, node, is_value, decoded in texts.decoded:
+        hits = [hit for text in decoded for hit in finder(text)]
+        if not hits:  # almost always: the cheap test first, the location only for a hit
+            continue
+        location = document.value_at(node) if is_value else document.key_at(node)
+        lines_spanned = range(location.span.line, max(location.span.end_line, location.span.line) + 1)
+        if any((location.path, line) in seen for line in lines_spanned):
+            continue  # the raw text said it already, at the exact columns
+        seen.update((location.path, line) for line in lines_spanned)
+        yield _problem(view, location, hits[0][2])
+    for path, name in texts.names:
+        hits = list(finder(name))
+        if hits:
+            yield _problem(view, Location(path, FILE_START), hits[0][2])
+
+
+_SPLIT_DIGITS = re.compile(r"[0-9][ \t]+[0-9]")
+_FOLD = re.compile(r"(?<=[0-9])[ \t]*\\?\n[ \t]*\\?(?=[0-9])")
+
+
+def _joined_folds(document: Any, path: tuple[Any, ...], lines_of: dict[Path, list[str]]) -> str:
+    """A value written over several lines, as raw text with the line folds between digits joined
+    (`111222` / `333` on two lines is one number); empty for a value on one line."""
+    span = document.value_at(path).span
+    if span.end_line <= span.line:
+        return ""
+    return _FOLD.sub("", "\n".join(lines_of.get(document.source.path, [])[span.line - 1 : span.end_line]))
+
+
+def _problem(view: RegionView, location: Location, params: dict[str, Any]) -> Problem:
+    code = params.pop("_code")
+    key = params.pop("_key", "default")
+    document = view.document_at(location.path, location.span.line) if location.span.line else None
+    subject = document.id if document is not None else None
+    return Problem(code, location, key, params, subject)
+
+
+# -- P001 bsn ---------------------------------------------------------------------------------------
 
 
 def passes_elfproef(digits: str) -> bool:
@@ -22,34 +163,44 @@ def passes_elfproef(digits: str) -> bool:
     return total % 11 == 0
 
 
-def _matches(source: SourceFile, pattern: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
-    # One search of the whole text first: almost every file has no match at all. (A match within a
-    # line is a match in the text, so this never skips a file that has one.)
-    if not source.text or pattern.search(source.text) is None:
+# nine digits not touching other digits: together, or in the groupings people write
+# (1234.56.782, 123 456 782, 123.456.782, 123-456-782), a grouping not continued by another group
+_NINE_DIGITS = re.compile(
+    r"(?<![0-9])(?:[0-9]{9}(?![0-9])"
+    r"|(?<![0-9][ .\-])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}([ .\-])[0-9]{3}\1[0-9]{3})"
+    r"(?![0-9]|[ .\-][0-9]))"
+)
+# right after the word: nine digits in any grouping of spaces, dots or dashes, elfproef or not
+_AFTER_WORD = re.compile(
+    r"\b(?:bsn|burgerservicenummer)(?:[\s\-]?nummer)?\b[ \t]*[:=]?[ \t]*"
+    r"([0-9](?:[ .\-]?[0-9]){8})(?![0-9]|[ .\-][0-9])",
+    re.IGNORECASE,
+)
+
+
+_DIGIT = re.compile(r"[0-9]")
+
+
+def find_bsn(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    if _DIGIT.search(text) is None:
         return
-    for number, line in enumerate(source.lines, start=1):
-        for match in pattern.finditer(line):
-            yield number, match
-
-
-def _span(line: int, match: re.Match[str]) -> Span:
-    return Span(line, match.start() + 1, line, match.end() + 1)
+    found: list[tuple[int, int]] = []
+    for match in _AFTER_WORD.finditer(text):
+        found.append(match.span(1))
+    for match in _NINE_DIGITS.finditer(text):
+        digits = re.sub(r"[ .\-]", "", match.group())
+        if passes_elfproef(digits) and not any(s <= match.start() < e for s, e in found):
+            found.append(match.span())
+    for start, end in sorted(found):
+        yield start, end, {"_code": "P001"}
 
 
 @rule("P001")
 def bsn(view: RegionView) -> Iterator[Problem]:
-    for source in view.files:
-        for line, match in _matches(source, _NINE_DIGITS):
-            if passes_elfproef(match.group().replace(".", "")):
-                yield Problem(
-                    "P001", Location(source.path, _span(line, match)), subject=_subject(view, source, line)
-                )
+    yield from _scan(view, find_bsn)
 
 
-def _subject(view: RegionView, source: SourceFile, line: int) -> str | None:
-    document = view.document_at(source.path, line)
-    return document.id if document is not None else None
-
+# -- P002 private-contact ---------------------------------------------------------------------------
 
 PRIVATE_MAIL_DOMAINS = (
     "gmail.com",
@@ -87,13 +238,26 @@ PRIVATE_MAIL_DOMAINS = (
     "gmx.de",
     "proton.me",
     "protonmail.com",
+    "pm.me",
     "tutanota.com",
     "mail.com",
 )
 
 
 # Providers known by name whatever the country domain (hotmail.be, yahoo.co.uk, gmail.nl).
-PRIVATE_MAIL_NAMES = ("gmail", "googlemail", "hotmail", "live", "ziggo", "kpnmail", "yahoo", "icloud", "gmx")
+PRIVATE_MAIL_NAMES = (
+    "gmail",
+    "googlemail",
+    "hotmail",
+    "live",
+    "ziggo",
+    "kpnmail",
+    "yahoo",
+    "icloud",
+    "gmx",
+    "protonmail",
+    "proton",
+)
 
 
 def private_provider(email: str) -> str | None:
@@ -107,51 +271,97 @@ def private_provider(email: str) -> str | None:
     return domain if len(labels) >= 2 and labels[-2] in PRIVATE_MAIL_NAMES else None
 
 
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,}")
+
+
+def find_private_mail(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    if "@" not in text:
+        return
+    for match in _EMAIL.finditer(text):
+        provider = private_provider(match.group())
+        if provider:
+            yield match.start(), match.end(), {"_code": "P002", "email": match.group(), "provider": provider}
+
+
 @rule("P002")
 def private_contact(view: RegionView) -> Iterator[Problem]:
-    for document in view.documents:
-        for path, value in document.nodes():
-            key = path[-1] if path else None
-            if isinstance(key, str) and key.lower().endswith("email") and isinstance(value, str):
-                provider = private_provider(value)
-                if provider:
-                    params = {"email": value, "provider": provider}
-                    yield Problem("P002", document.value_at(path), "default", params, document.id)
+    """Anywhere: `email:` and every other value, `x-` fields, keys and comments (rules.md 1.1)."""
+    yield from _scan(view, find_private_mail)
 
 
-CHILD_DATA_KEYS = (
-    "bsn",
-    "geboortedatum",
-    "birthdate",
-    "birth_date",
-    "bmi",
-    "gewicht",
-    "weight",
-    "clientnummer",
-    "dossiernummer",
+# -- P003 child-data -------------------------------------------------------------------------------
+
+CHILD_DATA_KEYS = frozenset(
+    {
+        "bsn",
+        "burgerservicenummer",
+        "geboortedatum",
+        "birthdate",
+        "dateofbirth",
+        "dob",
+        "bmi",
+        "gewicht",
+        "weight",
+        "clientnummer",
+        "cliëntnummer",
+        "dossiernummer",
+    }
 )
+_CAMEL = re.compile(r"(?<=[a-zà-ÿ0-9])(?=[A-Z])")
+_KEY_PARTS = re.compile(r"[-_.\s]+")
+
+
+def key_words(key: str) -> list[str]:
+    """`x-geboorte-datum`, `x-client_nummer`, `x-weightKg`, `X-BMI` → lower-case words."""
+    return [w for w in _KEY_PARTS.split(_CAMEL.sub("_", key).lower()) if w]
+
+
+def is_child_data_key(key: str) -> bool:
+    """A key named like child data: one of its words, or words written together, is such a name."""
+    words = key_words(key)
+    if words[:1] == ["x"]:
+        words = words[1:]
+    for first in range(len(words)):
+        for last in range(first + 1, min(len(words), first + 3) + 1):
+            if "".join(words[first:last]) in CHILD_DATA_KEYS:
+                return True
+    return False
+
+
 _DATE = (
     r"(?:[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{2,4}"
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
-    r"|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|apr|mei|jun|jul|aug|sep|okt|nov|dec)[a-z]*\.?\s+[0-9]{4})"
+    r"|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+[0-9]{4})"
 )
 CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("bmi", re.compile(r"\bBMI\b\s*(?:van|is|=|:)?\s*[0-9]{1,2}(?:[.,][0-9]+)?\b", re.IGNORECASE)),
-    ("weight", re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]+)?\s?(?:kg|kilo)\b", re.IGNORECASE)),
-    ("birthdate", re.compile(r"\bgeb\.\s*" + _DATE, re.IGNORECASE)),
-    ("birthdate", re.compile(r"\bgeboren\s+(?:op\s+)?" + _DATE, re.IGNORECASE)),
+    (
+        "bmi",
+        re.compile(
+            r"\bBMI(?:[\s\-]?(?:score|waarde|value))?\b\s*(?:van|is|of|=|:)?\s*[0-9]{1,2}(?:[.,][0-9]+)?\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "weight",
+        re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]+)?\s?(?:kg|kilo(?:gram)?s?)\b", re.IGNORECASE),
+    ),
     (
         "birthdate",
-        re.compile(r"\b(?:geboortedatum|date of birth|birth ?date)\b\s*[:=]?\s*" + _DATE, re.IGNORECASE),
+        re.compile(
+            r"(?:\bgeb(?:\.|\b)\s*(?:datum\b)?|\bgeboren\s+(?:op\s+)?|\bgeboortedatum\b|\bdate of birth\b"
+            r"|\bbirth ?date\b|\bDOB\b|\bborn(?:\s+on)?\b)\s*[:=]?\s*" + _DATE,
+            re.IGNORECASE,
+        ),
     ),
 )
 
 
-def _is_child_data_key(key: str) -> bool:
-    if key[:2].lower() != "x-":
-        return False
-    name = key[2:].lower().replace("-", "_")
-    return any(word in name.split("_") or name == word for word in CHILD_DATA_KEYS)
+def find_child_data(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
+    if _DIGIT.search(text) is None:
+        return
+    for message_key, pattern in CHILD_DATA_PATTERNS:
+        for match in pattern.finditer(text):
+            yield match.start(), match.end(), {"_code": "P003", "_key": message_key, "text": match.group()}
 
 
 @rule("P003")
@@ -160,19 +370,11 @@ def child_data(view: RegionView) -> Iterator[Problem]:
     for document in view.documents:
         for path, _ in document.nodes():
             key = path[-1]
-            if isinstance(key, str) and _is_child_data_key(key):
+            in_extension = any(isinstance(p, str) and p[:2].lower() == "x-" for p in path)
+            if isinstance(key, str) and in_extension and is_child_data_key(key):
                 location = document.key_at(path)
                 reported.add((location.path, location.span.line))
                 yield Problem("P003", location, "field", {"field": key}, document.id)
-    for source in view.files:
-        for message_key, pattern in CHILD_DATA_PATTERNS:
-            for line, match in _matches(source, pattern):
-                if (source.path, line) in reported:
-                    continue
-                yield Problem(
-                    "P003",
-                    Location(source.path, _span(line, match)),
-                    message_key,
-                    {"text": match.group()},
-                    _subject(view, source, line),
-                )
+    for problem in _scan(view, find_child_data):
+        if (problem.location.path, problem.location.span.line) not in reported:
+            yield problem
