@@ -300,3 +300,23 @@ def test_quiet_shows_the_change_and_the_summary_only(tmp_path: Path) -> None:
     code, out, err = kngg("advance", str(root), "--quiet")
     assert code == 0, out + err
     assert out.splitlines()[1:] == ["testregio (stap 3): 0 fouten, 0 waarschuwingen, 2 info"]
+
+
+def test_an_expired_agreement_stops_advance_at_a_later_step(tmp_path: Path) -> None:
+    """1.1, G609: the gate of step 6 is enforced at step 8; an agreement that expired yesterday stops
+    `advance` (one that expires today still holds)."""
+    files = edit(
+        complete_region(step=8),
+        "agreements/sok-2025.yaml",
+        "valid_until: 2027-12-31",
+        "valid_until: 2026-11-22",
+    )
+    root = write_region(tmp_path / "regio", files, base={})
+    before = snapshot(root)
+    code, out, _err = kngg("advance", str(root))
+    assert code == 1 and "G609" in out
+    assert snapshot(root) == before
+    files = edit(files, "agreements/sok-2025.yaml", "valid_until: 2026-11-22", "valid_until: 2026-11-23")
+    root = write_region(tmp_path / "vandaag", files, base={})
+    code, out, err = kngg("advance", str(root))
+    assert code == 0, out + err
