@@ -231,3 +231,20 @@ def test_a_syntax_error_is_worded_in_dutch_only(region, broken: str) -> None:
     assert s001 and all(not re.search(r"\b(expected|found|allowed|mapping)\b", f.message) for f in s001)
     english = only(check(region({"organisations.yaml": text}), lang="en"), "S001")
     assert english[0].message.startswith("YAML syntax error: ")
+
+
+def test_a_local_role_of_an_unreadable_organisation_is_no_r011(region) -> None:
+    people = PEOPLE.replace("organisation: gemeente-almere", "organisation: ggd-regio") + (
+        "    roles:\n      - role: lokale_projectleider\n"
+    )
+    ggd = "kind: Organisation\nid: ggd-regio\nname: GGD\ntype: ggd\n"
+    two = MINIMAL_REGION["region.yaml"].replace(
+        "    name: Almere\n", "    name: Almere\n          - code: GM0995\n            name: Lelystad\n"
+    )
+    lelystad = "kind: Organisation\nid: gemeente-lelystad\nname: Lelystad\ntype: gemeente\ngemeente: GM0995\n"
+    root = region(
+        {"region.yaml": two, "people.yaml": people, "zorg.yaml": ggd.encode("utf-16"), "l.yaml": lelystad}
+    )
+    assert codes(check(root)) == ["S009"]
+    (root / "zorg.yaml").write_text(ggd, encoding="utf-8")
+    assert "R011" in codes(check(root))  # readable: the GGD lists no gemeenten, so the role covers none

@@ -512,6 +512,8 @@ def local_role_scope(view: RegionView) -> Iterator[Problem]:
     for ref in view.roles(*sorted(LOCAL_ROLES), active_only=False):
         if ref.role.until is not None and ref.role.until < view.today:
             continue  # a role that has ended covers nothing on purpose
+        if ref.role.gemeenten is None and ref.person.organisation not in view.organisations:
+            continue  # the scope comes from an organisation that is unknown or unreadable: R001/S009 say so
         if not view.role_gemeenten(ref.person, ref.role):
             params = {"person": ref.person.name, "id": ref.person.id, "role": ref.role.role}
             yield Problem("R011", ref.document.entry_at(ref.path), ref.role.role, params, ref.person.id)
