@@ -38,6 +38,15 @@ def invoke(monkeypatch: pytest.MonkeyPatch):  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(autouse=True)
+def _strict_message_parameters(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A rule that passes too few parameters for its message (in nl or en) fails the test that
+    triggers it; outside the tests a missing placeholder stays visible as `{name}`."""
+    import kngg_cli.catalog
+
+    monkeypatch.setattr(kngg_cli.catalog, "STRICT_PARAMS", True)
+
+
+@pytest.fixture(autouse=True)
 def _own_cache(monkeypatch: pytest.MonkeyPatch, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Every test its own result cache, never the user's: no test sees another's results."""
     folder = tmp_path_factory.mktemp("kngg-cache")

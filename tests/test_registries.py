@@ -56,3 +56,14 @@ def test_me_levels_and_types_are_the_matrix_s() -> None:
     assert tuple(matrix.levels) == ME_LEVELS
     assert {i.level for i in matrix.indicators.values()} == set(ME_LEVELS)
     assert {i.type for i in matrix.indicators.values()} <= set(INDICATOR_TYPES)
+
+
+def test_a_missing_message_parameter_fails_the_tests() -> None:
+    """The tests run with strict message parameters (tests/conftest.py): every test that triggers
+    a rule also checks that the rule passes what its messages and hints name, in nl and en."""
+    from kngg_cli.catalog import render_message
+
+    rule = catalogue()["R006"]
+    key = next(k for k, text in rule.messages.items() if "{" in (text.get("en") or ""))
+    with pytest.raises(KeyError, match="has no parameter"):
+        render_message(rule, key, {}, "nl")

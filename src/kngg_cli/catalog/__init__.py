@@ -199,13 +199,21 @@ def format_text(template: str, params: dict[str, Any]) -> str:
     return template.format_map(_Params(params))
 
 
+# The tests set this (tests/conftest.py): a message whose rule passes too few parameters then
+# fails the test that triggers it, instead of showing `{name}` to a user.
+STRICT_PARAMS = False
+
+
 class _Params(dict[str, Any]):
-    """Missing placeholders stay visible instead of raising; lists read as prose."""
+    """Missing placeholders stay visible instead of raising (except under STRICT_PARAMS); lists
+    read as prose."""
 
     def __init__(self, params: dict[str, Any]) -> None:
         super().__init__({k: _prose(v) for k, v in params.items()})
 
     def __missing__(self, key: str) -> str:
+        if STRICT_PARAMS:
+            raise KeyError(f"message placeholder {{{key}}} has no parameter")
         return "{" + key + "}"
 
 
@@ -223,4 +231,9 @@ def render_message(rule: RuleInfo, key: str, params: dict[str, Any], lang: str) 
         hint_key = f"{key}_suggest"
     hint_text = rule.hints.get(hint_key) or rule.hints.get("default")
     hint = format_text(localized(hint_text, lang), params) if hint_text else None
+    if STRICT_PARAMS:  # the other language's texts must find their parameters too
+        for other in ("nl", "en"):
+            format_text(localized(rule.messages.get(key) or rule.messages.get("default"), other), params)
+            if hint_text:
+                format_text(localized(hint_text, other), params)
     return format_text(message, params), hint or None
