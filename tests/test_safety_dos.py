@@ -52,3 +52,23 @@ def test_the_diagram_of_a_500_long_chain_is_drawn_without_recursion() -> None:
     assert len(diagram["nodes"]) == 3000 and len(diagram["edges"]) == 2999
     depths = sorted(node["y"] for node in diagram["nodes"])
     assert depths[0] < depths[-1]
+
+
+def test_aliases_to_a_long_text_are_bounded_in_bytes(tmp_path: Path) -> None:
+    """Few nodes, many bytes: 60 aliases to a 100 kB string would make a 6 MB tree (and a 1 GB
+    document at national scale): S009 at the alias that crosses the 5 MB limit."""
+    text = "x" * 100_000
+    lines = ["kind: Organisation", "id: org", "name: Org", "type: ggd", f"x-lang: &lang {text}", "x-kopie:"]
+    lines += ["  - *lang"] * 60
+    root = write_region(tmp_path / "regio", {"extra.yaml": "\n".join(lines) + "\n"})
+    result = check(root)
+    [finding] = [f for f in result.findings if f.code == "S009"]
+    assert finding.location.path.name == "extra.yaml" and "5 MB" in finding.message
+    assert finding.location.span.line > 6 + 45  # the alias that crossed the limit
+
+
+def test_aliases_within_the_bound_are_fine(tmp_path: Path) -> None:
+    lines = ["kind: Organisation", "id: org", "name: Org", "type: ggd", "x-naam: &n " + "y" * 1000, "x-k:"]
+    lines += ["  - *n"] * 100
+    root = write_region(tmp_path / "regio", {"extra.yaml": "\n".join(lines) + "\n"})
+    assert "S009" not in codes(check(root))

@@ -17,6 +17,9 @@ from kngg_cli.loading.positions import NodePath, PositionIndex
 
 MAX_DEPTH = 100
 MAX_ALIAS_EXPANSION = 100_000
+# aliases may not make a file's tree larger than the file size limit (S009, rules.md): counted in
+# characters of text as the tree is built, so a few aliases to one huge string are caught too
+MAX_EXPANDED_CHARS = 5_000_000
 
 
 @dataclass(slots=True)
@@ -123,7 +126,7 @@ def _scalar_value(event: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_span", "path", "start", "weight")
+    __slots__ = ("anchor", "container", "key", "key_span", "path", "size", "start", "weight")
 
     def __init__(self, container: Any, path: NodePath, start: Span, anchor: str | None) -> None:
         self.anchor = anchor
@@ -133,6 +136,7 @@ class _Frame:
         self.key: Any = _NO_KEY
         self.key_span: Span | None = None
         self.weight = 1
+        self.size = 0
 
 
 _NO_KEY = object()
@@ -146,16 +150,17 @@ class _Builder:
         self.documents: list[ParsedDocument] = []
         self.issues: list[LoadIssue] = []
         self._stack: list[_Frame] = []
-        self._anchors: dict[str, tuple[Any, int]] = {}
+        self._anchors: dict[str, tuple[Any, int, int]] = {}
         self._positions = PositionIndex()
         self._root: Any = None
         self._doc_start = Span(1, 1, 1, 1)
         self._expanded = 0
+        self._expanded_size = 0
 
     def feed(self, event: Any) -> None:
         name = type(event).__name__
         if name == "ScalarEvent":
-            self._add(_scalar_value(event), _span(event), 1, event.anchor)
+            self._add(_scalar_value(event), _span(event), 1, event.anchor, len(event.value))
         elif name in ("MappingStartEvent", "SequenceStartEvent"):
             self._open({} if name == "MappingStartEvent" else [], event)
         elif name in ("MappingEndEvent", "SequenceEndEvent"):
@@ -192,18 +197,28 @@ class _Builder:
         span = Span(frame.start.line, frame.start.column, end.end_line, end.end_column)
         container = None if frame.container is _SKIP else frame.container
         self._place(
-            container, span, frame.weight, frame.anchor, frame.path if container is not None else None
+            container,
+            span,
+            frame.weight,
+            frame.anchor,
+            frame.path if container is not None else None,
+            frame.size,
         )
 
     def _alias(self, event: Any) -> None:
         span = _span(event)
         if event.anchor not in self._anchors:
             raise _Abort(LoadIssue("S001", "unknown_alias", span, {"alias": event.anchor}))
-        value, weight = self._anchors[event.anchor]
+        value, weight, size = self._anchors[event.anchor]
         self._expanded += weight
+        self._expanded_size += size
         if self._expanded > MAX_ALIAS_EXPANSION:
             raise _Abort(LoadIssue("S009", "alias_bomb", span, {"limit": MAX_ALIAS_EXPANSION}))
-        self._add(value, span, weight, None)
+        if self._expanded_size > MAX_EXPANDED_CHARS:
+            raise _Abort(
+                LoadIssue("S009", "alias_bytes", span, {"limit_mb": MAX_EXPANDED_CHARS // 1_000_000})
+            )
+        self._add(value, span, weight, None, size)
 
     # -- placing values --------------------------------------------------------------------
     def _child_path(self) -> NodePath | None:
@@ -219,24 +234,28 @@ class _Builder:
             return None
         return (*parent.path, parent.key)
 
-    def _add(self, value: Any, span: Span, weight: int, anchor: str | None) -> None:
+    def _add(self, value: Any, span: Span, weight: int, anchor: str | None, size: int) -> None:
         if self._stack:
             parent = self._stack[-1]
             if isinstance(parent.container, dict) and parent.key is _NO_KEY:
+                parent.size += size
                 self._set_key(parent, value, span)
                 return
         path = self._child_path()
-        self._place(value, span, weight, anchor, path)
+        self._place(value, span, weight, anchor, path, size)
 
-    def _place(self, value: Any, span: Span, weight: int, anchor: str | None, path: NodePath | None) -> None:
+    def _place(
+        self, value: Any, span: Span, weight: int, anchor: str | None, path: NodePath | None, size: int
+    ) -> None:
         if anchor:
-            self._anchors[anchor] = (value, weight)
+            self._anchors[anchor] = (value, weight, size)
         if not self._stack:
             self._root = value
             self._positions.add((), span)
             return
         parent = self._stack[-1]
         parent.weight += weight
+        parent.size += size
         if path is None or parent.container is _SKIP:
             if isinstance(parent.container, dict):
                 parent.key = _NO_KEY
