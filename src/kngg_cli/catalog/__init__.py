@@ -219,7 +219,16 @@ class _Params(dict[str, Any]):
 
 def _prose(value: Any) -> Any:
     if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
+        return ", ".join(str(yaml_word(v)) for v in value)
+    return yaml_word(value)
+
+
+def yaml_word(value: Any) -> Any:
+    """A value as the region's YAML writes it: `null`, `true`, `false` (never Python's None/True)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return value
 
 

@@ -84,6 +84,9 @@ def execute(
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 2
+    except OverflowError as error:  # a date at the end of the calendar (9999-12-31) plus a period
+        _fail(text("cli.date_out_of_range", language(), error=str(error)))
+        return 2
     except OSError as error:
         if error.errno not in (errno.ENOSPC, errno.EDQUOT):
             return _internal(error, debug, language())

@@ -123,7 +123,9 @@ def evidence_reference(value: str, root: Path) -> str:
         try:  # a name too long, a NUL byte or a link loop is no file here: R008 reports the value
             relative = candidate.resolve().relative_to(root.resolve())
             if candidate.exists():
-                return relative.as_posix()
+                slash = "/" if value.endswith(("/", "\\")) and relative.as_posix() != "." else ""
+                return relative.as_posix() + slash
         except (ValueError, OSError, RuntimeError):
             continue
-    return given.as_posix()
+    # as given (a folder keeps its trailing slash: `documents/` names the folder, as the user wrote)
+    return value.replace("\\", "/")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import math
 import os
 import stat
@@ -32,14 +33,20 @@ class SourceFile:
 
 
 def discover_files(root: Path) -> tuple[list[Path], list[Path]]:
-    """YAML files of the region at root, and links that lead outside it.
+    """YAML files of the region at root, and links that lead outside it (or folders that cannot be
+    read).
 
     Skips hidden folders, templates/, build/ and out/ at the root, and folders that are regions of
     their own (they hold a region.yaml).
     """
     found: list[Path] = []
     escaping: list[Path] = []
-    for current, dirs, files in os.walk(root):
+
+    def unreadable(error: OSError) -> None:  # a folder without permission: S009, not skipped silently
+        if error.filename and Path(error.filename) != root:
+            escaping.append(Path(error.filename))
+
+    for current, dirs, files in os.walk(root, onerror=unreadable):
         here = Path(current)
         kept = []
         for name in sorted(dirs):
@@ -81,9 +88,20 @@ def _escaping_templates(folder: Path, root: Path) -> list[Path]:
 def _inside(path: Path, root: Path) -> bool:
     try:
         path.resolve().relative_to(root.resolve())
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop (Python 3.11)
         return False
     return True
+
+
+def is_link_loop(path: Path) -> bool:
+    """A link that leads (through other links) back to itself."""
+    try:
+        path.resolve(strict=True)
+    except RuntimeError:
+        return True
+    except OSError as error:
+        return error.errno == errno.ELOOP
+    return False
 
 
 def read_source(path: Path, root: Path, text: str | None = None) -> SourceFile:
@@ -104,7 +122,13 @@ def read_source(path: Path, root: Path, text: str | None = None) -> SourceFile:
         source.issues.append(problem)
         source.readable = False
         return source
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as error:  # no permission, or gone meanwhile: reported, never a crash
+        reason = error.strerror or str(error)
+        source.issues.append(LoadIssue("S009", "unreadable", FILE_START, {"problem": reason}))
+        source.readable = False
+        return source
     encoding = text_encoding(raw)
     if encoding is not None and encoding != "utf-8":
         source.issues.append(LoadIssue("S009", "other_encoding", FILE_START, {"encoding": encoding.upper()}))
@@ -168,6 +192,8 @@ def text_encoding(raw: bytes) -> str | None:
 
 
 def _refusal(path: Path, root: Path) -> LoadIssue | None:
+    if path.is_symlink() and is_link_loop(path):
+        return LoadIssue("S009", "link_loop", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
     if path.is_symlink() and not _inside(path, root):
         return LoadIssue("S009", "outside_link", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
     try:

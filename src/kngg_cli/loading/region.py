@@ -9,7 +9,14 @@ from functools import lru_cache
 from pathlib import Path
 
 from kngg_cli.findings import FILE_START
-from kngg_cli.loading.files import REGION_FILE, YAML_SUFFIXES, SourceFile, discover_files, read_source
+from kngg_cli.loading.files import (
+    REGION_FILE,
+    YAML_SUFFIXES,
+    SourceFile,
+    discover_files,
+    is_link_loop,
+    read_source,
+)
 from kngg_cli.loading.yamlnodes import LoadIssue
 
 
@@ -40,7 +47,12 @@ def load_region(root: Path, texts: Mapping[Path, str] | None = None) -> LoadedRe
     ]
     for link in escaping_links:
         source = SourceFile(path=link, relative=link.relative_to(root).as_posix(), readable=False)
-        source.issues.append(LoadIssue("S009", "outside_link", FILE_START, {"target": str(link.readlink())}))
+        if not link.is_symlink():  # a folder that could not be read
+            params = {"problem": "geen toegang / permission denied"}
+            source.issues.append(LoadIssue("S009", "unreadable_folder", FILE_START, params))
+        else:
+            key = "link_loop" if is_link_loop(link) else "outside_link"
+            source.issues.append(LoadIssue("S009", key, FILE_START, {"target": str(link.readlink())}))
         files.append(source)
     return LoadedRegion(root, files)
 

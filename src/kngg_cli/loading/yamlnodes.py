@@ -80,7 +80,14 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+# Python refuses to turn more than 4300 digits into an int (a denial-of-service guard); such a
+# "number" is never a meaningful value in a region: it stays text, and the schema says so
+MAX_INT_DIGITS = 4000
+
+
 def _resolve_number_or_date(text: str) -> Any:
+    if len(text) > MAX_INT_DIGITS and (_INT.match(text) or _INT_OCT.match(text) or _INT_HEX.match(text)):
+        return text
     if _INT.match(text):
         return int(text)
     if _INT_OCT.match(text):

@@ -65,7 +65,7 @@ def validate_document(data: Any) -> Validated:
     try:
         model = model_class.model_validate(data)
     except ValidationError as error:
-        return Validated(kind, None, issues + [_issue(model_class, e) for e in error.errors()])
+        return Validated(kind, None, issues + [_issue(model_class, e, data) for e in error.errors()])
     return Validated(kind, model if not issues else None, issues)
 
 
@@ -96,8 +96,8 @@ def _conditional_issues(kind: str, data: dict[str, Any]) -> list[ModelIssue]:
     return issues
 
 
-def _issue(model_class: type[BaseModel], error: Any) -> ModelIssue:
-    loc = tuple(part for part in error["loc"] if not _is_function_tag(part))
+def _issue(model_class: type[BaseModel], error: Any, data: Any) -> ModelIssue:
+    loc = _data_path(error["loc"], data)
     kind = error["type"]
     if kind == "extra_forbidden":
         name = str(loc[-1])
@@ -147,6 +147,24 @@ def _is_code_digits(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool) and 0 < value <= 9999
 
 
+def _data_path(loc: tuple[Any, ...], data: Any) -> tuple[Any, ...]:
+    """Pydantic's error location as a path in the data: the tags it adds for unions and validators
+    (`function-after[...]`, `list[str]`) dropped, but a key of the region's that looks like one
+    (`foo[bar`, `function-x`) kept, because it is found in the data."""
+    path: list[Any] = []
+    current = data
+    for part in loc:
+        in_data = isinstance(current, dict) and part in current
+        in_list = isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        if in_data or in_list:
+            path.append(part)
+            current = current[part]
+        elif not _is_function_tag(part):
+            path.append(part)  # beyond the data (a missing field): as pydantic names it
+            current = None
+    return tuple(path)
+
+
 def _is_function_tag(part: Any) -> bool:
     return isinstance(part, str) and ("[" in part or part.startswith("function-"))
 
@@ -159,7 +177,12 @@ def _field_name(loc: tuple[Any, ...]) -> str:
 
 
 def _short(value: Any) -> str:
-    text = str(value)
+    """The value as the region wrote it (`null`, not `None`), cut to 60 characters."""
+    from kngg_cli.catalog import yaml_word
+
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 10_000:
+        return "…"  # too many digits to write out
+    text = str(yaml_word(value))
     return text if len(text) <= 60 else text[:57] + "..."
 
 
