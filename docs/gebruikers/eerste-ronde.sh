@@ -9,11 +9,11 @@ kngg init --name "Regio Twente" --gemeente Enschede --gemeente "Hengelo (O.)"
 kngg check
 
 # 2. De verkenningsfase: stap 1 tot en met 4 hebben geen poort. Rond ze af met de datum waarop
-#    dat gebeurde (nooit in de toekomst).
-kngg advance --date 2026-01-12
-kngg advance --date 2026-02-09
-kngg advance --date 2026-03-09
-kngg advance --date 2026-04-13
+#    dat gebeurde (nooit in de toekomst); --quiet toont na het schrijven alleen de samenvatting.
+kngg advance --quiet --date 2026-01-12
+kngg advance --quiet --date 2026-02-09
+kngg advance --quiet --date 2026-03-09
+kngg advance --quiet --date 2026-04-13
 
 # 3. Stap 5 vraagt een positief besluit van elke gemeente, een gedeelde visie en een regionale
 #    coördinator met een opdrachtbeschrijving. `kngg status` toont wat er nog open staat.
@@ -59,11 +59,11 @@ mkdir -p documents
 printf '# Opdracht regionale coördinator\n\nVastgesteld door de gemeenten op 1 juni 2026.\n' > documents/opdracht-rc.md
 
 kngg check
-kngg advance --date 2026-06-15 --evidence documents/opdracht-rc.md
+kngg advance --quiet --date 2026-06-15 --evidence documents/opdracht-rc.md
 
 # 4. Stap 6: de samenwerkingsovereenkomst. `kngg init` schreef een concept in agreements/;
 #    leg de handtekeningen vast zodra de partijen getekend hebben.
 jaar=$(date +%Y)
-kngg sign "sok-$jaar" --party gemeente-enschede --date 2026-06-20 --signatory "burgemeester van Enschede"
-kngg sign "sok-$jaar" --party gemeente-hengelo-o --date 2026-06-22 --signatory "burgemeester van Hengelo"
+kngg sign --quiet "sok-$jaar" --party gemeente-enschede --date 2026-06-20 --signatory "burgemeester van Enschede"
+kngg sign --quiet "sok-$jaar" --party gemeente-hengelo-o --date 2026-06-22 --signatory "burgemeester van Hengelo"
 kngg status
