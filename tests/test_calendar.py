@@ -56,7 +56,7 @@ def test_zeeland_calendar_holds_the_expected_recurring_events(invoke, tmp_path: 
     assert rrule_text(kerngroep) == "FREQ=WEEKLY;INTERVAL=6"
     # no meeting dates in the format: the series starts on the day the kerngroep agreed the plan
     assert kerngroep["DTSTART"].dt == date(2024, 9, 16)  # type: ignore[index]
-    assert "vaststelling van het monitoringsplan" in str(kerngroep["DESCRIPTION"])  # type: ignore[index]
+    assert "vaststelling van het monitoringplan" in str(kerngroep["DESCRIPTION"])  # type: ignore[index]
     bestuurlijk = events["zeeland-meeting-bestuurlijk-overleg@kngg"]
     assert rrule_text(bestuurlijk) == "FREQ=MONTHLY;INTERVAL=3"
     assert bestuurlijk["DTSTART"].dt == TODAY  # type: ignore[index]
