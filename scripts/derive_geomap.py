@@ -21,6 +21,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 UNIT = 100.0  # metres per map unit: at national scale a finer grid only adds bytes
 TOLERANCE = 1.2  # map units: Douglas-Peucker tolerance, below what a printed map shows
@@ -33,7 +34,7 @@ CREDIT = "Kaart: CBS/Kadaster (PDOK), CC BY 4.0"
 Point = tuple[float, float]
 
 
-def decode_arcs(topology: dict) -> list[list[Point]]:
+def decode_arcs(topology: dict[str, Any]) -> list[list[Point]]:
     """The arcs in absolute RD metres (TopoJSON delta-encodes quantised arcs)."""
     (sx, sy), (tx, ty) = topology["transform"]["scale"], topology["transform"]["translate"]
     arcs = []
@@ -127,7 +128,7 @@ def label_point(ring: list[Point]) -> Point:
     return best[1]
 
 
-def derive(topology: dict) -> dict:
+def derive(topology: dict[str, Any]) -> dict[str, Any]:
     (x0, _y0) = topology["transform"]["translate"]
     arcs = decode_arcs(topology)
     top = max(y for arc in arcs for _, y in arc)

@@ -124,15 +124,20 @@ def test_plan_markdown_has_every_section(invoke, render_region: Path) -> None:  
     text = result.stdout
     for heading in (
         "# Plan van aanpak: Regio Test",
+        "## Samenvatting",
         "## 1. Regio en gemeenten",
         "## 2. Visie en ambities",
         "## 3. Het stappenplan",
         "## 4. Governance en overlegstructuur",
         "## 5. Rollen en taakverdeling",
-        "## 6. Overeenkomsten",
-        "## 7. Monitoring en evaluatie",
-        "## 8. Communicatie",
-        "## 9. Open punten van de huidige stap",
+        "## 6. Financiering",
+        "## 7. Opleiding en professionalisering",
+        "## 8. Indirecte uren van de centrale zorgverleners",
+        "## 9. Overeenkomsten",
+        "## 10. Monitoring en evaluatie",
+        "## 11. Communicatie",
+        "## 12. Planning voor de komende twaalf maanden",
+        "## 13. Open punten van de huidige stap",
         "## Nog in te vullen",
     ):
         assert heading in text
@@ -206,9 +211,25 @@ def test_english(invoke, render_region: Path) -> None:  # type: ignore[no-untype
 def test_status_report(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
     result = invoke("render", "status", str(render_region))
     assert result.exit_code == 0
-    assert "**Fase 1, stap 7: Richt het project in met de juiste mensen en organisaties.**" in result.stdout
-    assert "| Stap 6: Teken de samenwerkingsovereenkomsten | 20 maart 2025 | — |" in result.stdout
-    assert "## Open punten van de huidige stap" in result.stdout
+    text = result.stdout
+    # addressed to the governing body by its real name; the decision asked of it comes first
+    assert text.startswith("# Voortgangsrapportage voor de Kerngroep Test: Regio Test")
+    assert text.index("## Gevraagd besluit") < text.index("## Waar de regio staat")
+    assert "Stap 7 kan nog niet worden afgerond" in text
+    assert "De regio staat sinds 20 maart 2025 in stap 7 (1 jaar en 8 maanden)." in text
+    assert "## Wat is er veranderd sinds 20 maart 2025" in text
+    assert "## Open punten" in text and "## Komende data" in text
+    # correct plurals, no rule codes
+    assert "1 persoon en 2 overleggen" in text and "door 1 van de 2 partijen ondertekend" in text
+    assert not re.search(r"\b[SRGAP]\d{3}\b", text)
+
+
+def test_status_since(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
+    text = invoke("render", "status", str(render_region), "--since", "2025-01-01").stdout
+    assert "## Wat is er veranderd sinds 1 januari 2025" in text
+    assert "20 maart 2025: Stap 6: Teken de samenwerkingsovereenkomsten is afgerond." in text
+    bad = invoke("render", "status", str(render_region), "--since", "gisteren")
+    assert bad.exit_code == 2 and "--since" in bad.stderr
 
 
 def test_markdown_escapes_markup_in_names(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
@@ -301,9 +322,9 @@ def test_html_accessibility_basics(invoke, render_region: Path) -> None:  # type
     assert "<th>" not in html.replace("<th scope", "")  # every header cell has a scope
     assert 'role="img" aria-labelledby="diagram-title diagram-desc"' in html
     assert '<desc id="diagram-desc">Kerngroep Test rapporteert' in html
-    assert (
-        '<mark class="placeholder">[IN TE VULLEN: financiering]</mark>' not in html
-    )  # not shown in the plan
+    # the plan's financing section shows what the agreements say, or the placeholder
+    assert '<mark class="placeholder">[IN TE VULLEN: financiering]</mark>' in html
+    assert '<figure class="map">' in html and 'aria-labelledby="kaart-title kaart-desc"' in html
     assert "@media print" in html and "size: A4" in html
     english = invoke("render", "plan", str(render_region), "--format", "html", "--lang", "en").stdout
     assert '<html lang="en">' in english
@@ -482,7 +503,8 @@ def test_region_language_english_and_svg_diagram(invoke, tmp_path: Path) -> None
     root = write_region(tmp_path / "regio", {}, base=files)
     html = invoke("render", "plan", str(root), "--format", "html").stdout
     assert '<html lang="en">' in html and "Plan of approach" in html
-    assert html.count("<rect ") == 2 and html.count("<line ") == 1  # two bodies, one reporting line
+    diagram = html.split('<figure class="diagram"', 1)[1].split("</figure>", 1)[0]
+    assert diagram.count("<rect ") == 2 and diagram.count("<line ") == 1  # two bodies, one reporting line
     assert "Werkgroep Zorgpad reports to Kerngroep Test." in html
     assert invoke("render", "plan", str(root), "--lang", "nl").stdout.startswith("# Plan van aanpak")
 
@@ -494,17 +516,19 @@ def test_phase_2_lists_gate_findings_as_points_for_attention(invoke, tmp_path: P
     result = invoke("render", "status", str(root))
     assert result.exit_code == 0, result.stderr  # gate errors never stop a document
     assert "## Aandachtspunten" in result.stdout
-    assert "| G602 |" in result.stdout  # the unsigned party of the samenwerkingsovereenkomst
+    # the unsigned party of the samenwerkingsovereenkomst, in words (no rule code)
+    assert "getekend" in result.stdout.split("## Aandachtspunten")[1].split("\n## ")[0]
     assert "Fase 2: Experimenteren en uitvoeren" in result.stdout
 
 
 def test_open_items_have_an_owner(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
     text = invoke("render", "status", str(render_region)).stdout
-    rows = [line for line in text.splitlines() if re.match(r"^\| G7\d\d \|", line)]
+    section = text.split("## Open punten", 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("| ") and "---" not in line][1:]
     assert rows, text
     for row in rows:
-        owner = row.rstrip(" |").rsplit("|", 1)[1].strip()
-        assert owner  # the one it is about, the gemeente's projectleider, or the RC
+        owner = row.strip(" |").split(" | ")[1].strip()
+        assert owner  # the party the agreements give it, the one it is about, a projectleider, or the RC
     assert any("Sanne de Vries" in row for row in rows)
 
 

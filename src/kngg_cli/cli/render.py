@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -60,6 +61,26 @@ ReferenceDocOption = Annotated[
     ),
 ]
 
+SinceOption = Annotated[
+    str | None,
+    typer.Option(
+        "--since",
+        metavar="DATE",
+        help="help.render.since",
+        show_default=False,
+    ),
+]
+
+
+def _parse_since(value: str | None) -> date | None:
+    if value is None or value == "":
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise KnggError("cli.bad_date", option="--since", value=value) from None
+
+
 _HELP = {
     "plan": "help.render.plan",
     "agreement": "help.render.agreement",
@@ -114,10 +135,11 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         output: OutputOption = None,
         reference_doc: ReferenceDocOption = None,
         today: TodayOption = None,
+        since: SinceOption = None,
         lang: LangOption = None,
         debug: DebugOption = False,
     ) -> None:
-        _render("status", None, path, output_format, output, reference_doc, today, lang, debug)
+        _render("status", None, path, output_format, output, reference_doc, today, lang, debug, since)
 
     app.add_typer(render_app, name="render")
 
@@ -132,6 +154,7 @@ def _render(
     today: str | None,
     lang: str | None,
     debug: bool,
+    since: str | None = None,
 ) -> None:
     def action() -> int:
         from kngg_cli.engine import CheckOptions
@@ -160,7 +183,8 @@ def _render(
             if not _is_word_file(reference_doc):
                 raise KnggError("cli.reference_doc_not_word", path=str(reference_doc))
         options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
-        request = RenderRequest(document, chosen, agreement_id, reference_doc)
+        since_date = _parse_since(since)
+        request = RenderRequest(document, chosen, agreement_id, reference_doc, since_date)
         try:
             rendered = render_path(path, request, options)
         except RenderRefused as refused:

@@ -31,6 +31,7 @@ class RenderRequest:
     output: str = "md"  # md | html | docx
     agreement_id: str | None = None
     reference_doc: Path | None = None
+    since: date | None = None  # status: what changed since (default: the last completed step's date)
 
 
 @dataclass
@@ -120,7 +121,9 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
         if request.agreement_id not in known:
             raise UnknownAgreement(request.agreement_id or "", known, region.lang)
     template_output = "html" if request.output == "html" else "md"
-    context = build_context(region, request.document, request.output, today, request.agreement_id)
+    context = build_context(
+        region, request.document, request.output, today, request.agreement_id, request.since
+    )
     environment = make_environment(region.root, template_output)
     name = template_name(request.document, template_output)
     try:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from kngg_cli.findings import Severity
 from kngg_cli.model.body import GOVERNING_BODY_TYPES
 from kngg_cli.render import labels
 from kngg_cli.render.diagram import build_diagram
@@ -24,6 +25,14 @@ if TYPE_CHECKING:
     from kngg_cli.findings import Finding
     from kngg_cli.model import Agreement, Body
     from kngg_cli.regionview import RegionView
+
+# roles an agreement's responsibilities assign to an organisation: words as written → abbreviation
+OWNED_ROLES = {
+    "centrale zorgverlener": " czv",
+    "regionale coördinator": " rc ",
+    "lokale projectleider": "projectleider",
+}
+PROVIDING = ("levert", "stelt beschikbaar", "zet in", "wijst aan", "provides", "supplies")
 
 
 class Placeholder(str):
@@ -61,7 +70,10 @@ class _Gaps:
 class ContextBuilder:
     """Builds the context of one document from a checked region."""
 
-    def __init__(self, result: RegionResult, document: str, target: str, today: date) -> None:
+    def __init__(
+        self, result: RegionResult, document: str, target: str, today: date, since: date | None = None
+    ) -> None:
+        self.since = since
         self.result = result
         self.view: RegionView = result.view
         self.lang = result.lang if result.lang in labels.TEXT else "nl"
@@ -123,7 +135,7 @@ class ContextBuilder:
         rows = []
         for entry in region.gemeenten:
             decision = decisions.get(entry.code)
-            decision_text = ""
+            decision_text = self.t["no_decision"]
             if decision is not None:
                 parts = [self.label("decision_outcome", decision.outcome)]
                 if decision.by:
@@ -218,7 +230,7 @@ class ContextBuilder:
                     "chair": self.person_name(body.chair),
                     "reports_to": clean(parent.name) if parent else clean(body.reports_to or ""),
                     "tasks": [clean(t) for t in body.tasks],
-                    "work_agenda": clean(body.work_agenda) if body.work_agenda else "",
+                    "work_agenda": self.t["recorded"] if body.work_agenda else self.t["not_recorded"],
                     "members": [
                         {
                             "organisation": self.organisation_name(m.organisation),
@@ -459,7 +471,7 @@ class ContextBuilder:
                 {
                     "id": plan.id,
                     "name": name,
-                    "stakeholder_map": clean(plan.stakeholder_map or ""),
+                    "stakeholder_map": self.t["recorded"] if plan.stakeholder_map else "",
                     "gemeente_contact": self.person_name(plan.gemeente_contact)
                     if plan.gemeente_contact
                     else self.gaps.missing(missing["gemeente_contact"], name),
@@ -476,7 +488,7 @@ class ContextBuilder:
             )
         return plans
 
-    def open_items(self) -> list[dict[str, str]]:
+    def open_items(self) -> list[dict[str, Any]]:
         items = []
         findings = self.result.open_items
         if self.result.phase == 2:  # every gate is enforced: what still needs attention is in the G findings
@@ -485,6 +497,7 @@ class ContextBuilder:
             items.append(
                 {
                     "code": finding.code,
+                    "blocking": Severity.ERROR in (finding.severity, finding.gate_severity),
                     "message": clean(finding.message),
                     "hint": clean(finding.hint or ""),
                     "owner": self._owner_of(finding),
@@ -503,6 +516,9 @@ class ContextBuilder:
 
     def _owner_of(self, finding: Finding) -> str:
         """Who picks an open item up: the one it is about, a gemeente's projectleider, else the RC."""
+        by_agreement = self._owner_by_agreement(finding)
+        if by_agreement:
+            return by_agreement
         subject = finding.subject
         if subject in self.view.people:
             return self.person_name(subject)
@@ -527,6 +543,25 @@ class ContextBuilder:
             return f"{clean(coordinators[0].person.name)} ({role})"
         return self.gaps.missing(labels.MISSING[self.lang]["owner"], f"{finding.code}")
 
+    def _owner_by_agreement(self, finding: Finding) -> str:
+        """The organisations whose responsibilities in the agreements name the role the finding is about
+        (a missing centrale zorgverlener is the party's that provides them, not the gemeente's)."""
+        message = finding.message.lower()
+        roles = [r for r in OWNED_ROLES if r in message or OWNED_ROLES[r] in message]
+        if not roles:
+            return ""
+        naming: list[str] = []  # organisations whose task names the role
+        providing: list[str] = []  # … and provides it ("Levert per gemeente een centrale zorgverlener")
+        for _document, agreement in self.view.agreements():
+            for entry in agreement.responsibilities:
+                for task in entry.tasks:
+                    text = task.lower()
+                    if entry.organisation and any(r in text or OWNED_ROLES[r] in text for r in roles):
+                        naming.append(self.organisation_name(entry.organisation))
+                        if any(verb in text for verb in PROVIDING):
+                            providing.append(self.organisation_name(entry.organisation))
+        return clean(", ".join(_unique(providing or naming)))
+
     def _gemeente_of(self, finding: Finding) -> str | None:
         region_document = self.view.region_document
         if region_document is None or finding.location.path != region_document.source.path:
@@ -549,18 +584,6 @@ class ContextBuilder:
             "parties": len(parties),
         }
 
-    def agreement_summaries(self) -> list[dict[str, Any]]:
-        """Title and signature count only: what the status report shows (no placeholders)."""
-        found = sorted(self.view.agreements(), key=lambda pair: (pair[1].valid_from or date.min, pair[1].id))
-        return [
-            {
-                "title": clean(a.title),
-                "signed_count": sum(1 for p in a.parties if p.signed is not None),
-                "party_count": len(a.parties),
-            }
-            for _document, a in found
-        ]
-
     # -- the documents -------------------------------------------------------------------
     def base(self) -> dict[str, Any]:
         return {
@@ -574,18 +597,31 @@ class ContextBuilder:
         }
 
     def plan(self) -> dict[str, Any]:
+        from kngg_cli.render.status_report import StatusBuilder
+
         context = self.base()
+        progress = self.progress()
+        items = self.open_items()
+        report = StatusBuilder(self, self.since)
         context.update(
             gemeenten=self.gemeenten(),
-            progress=self.progress(),
+            progress=progress,
+            map=report.map(),
             bodies=self.bodies(),
             diagram=self.diagram(),
             task_division=self.task_division(),
             people_roles=self.people_roles(),
+        )
+        context["summary"] = report.build(progress, items)
+        context.update(
+            financing=self.clause_sections("financiering"),
+            training=self.clause_sections("opleiding"),
+            czv=self.czv_hours(),
             agreements=self.agreements(),
             monitoring=self.monitoring(),
             communication=self.communication(),
-            open_items=self.open_items(),
+            planning=self.planning(progress, report),
+            open_items=items,
         )
         missing = labels.MISSING[self.lang]
         if not context["monitoring"]:
@@ -599,6 +635,47 @@ class ContextBuilder:
         context["placeholders"] = self.gaps.found
         return context
 
+    def clause_sections(self, key: str) -> dict[str, Any]:
+        """What the agreements say about one subject (financiering, opleiding …), per agreement."""
+        found = []
+        for _document, agreement in sorted(self.view.agreements(), key=lambda p: p[1].id):
+            value = getattr(agreement.clauses, key, None) if agreement.clauses is not None else None
+            if value:
+                paragraphs = [" ".join(p.split()) for p in re.split(r"\n\s*\n", clean(value)) if p.strip()]
+                found.append({"title": clean(agreement.title), "paragraphs": paragraphs})
+        title = labels.CLAUSE_TITLES[self.lang][key]
+        return {
+            "texts": found,
+            "missing": "" if found else self.gaps.missing(key, title),
+        }
+
+    def czv_hours(self) -> dict[str, Any]:
+        """The centrale zorgverleners with their hours and gemeenten, and what the agreements say about
+        their indirect hours (overleg, scholing, registratie)."""
+        rows = []
+        for person in sorted(self.view.people.values(), key=lambda p: p.name):
+            for role in person.roles:
+                if role.role != "centrale_zorgverlener":
+                    continue
+                covered = self.view.role_gemeenten(person, role)
+                rows.append(
+                    {
+                        "person": clean(person.name),
+                        "organisation": self.organisation_name(person.organisation),
+                        # in the region's order: a role's scope is a set
+                        "gemeenten": ", ".join(
+                            self.gemeente_name(c) for c in self.view.gemeente_codes if c in covered
+                        ),
+                        "hours": number(role.hours_per_week, self.lang),
+                    }
+                )
+        return {"rows": rows, "clause": self.clause_sections("indirecte_uren_czv")}
+
+    def planning(self, progress: dict[str, Any], report: Any) -> dict[str, Any]:
+        """The coming twelve months: the steps ahead, and the dated events of the region's calendar."""
+        ahead = [s["title"] for s in progress["steps"] if s["state"] == "ahead"]
+        return {"steps_ahead": ahead, "events": report.coming()}
+
     def agreement_document(self, agreement_id: str) -> dict[str, Any]:
         from kngg_cli.render.agreement import AgreementBuilder
 
@@ -609,23 +686,27 @@ class ContextBuilder:
         return context
 
     def status(self) -> dict[str, Any]:
+        from kngg_cli.render.status_report import StatusBuilder
+
         context = self.base()
-        context.update(
-            progress=self.progress(),
-            open_items=self.open_items(),
-            counts=self.counts(),
-            counts_text=self.t["counts"].format(**self.counts()),
-            agreements=self.agreement_summaries(),
-        )
+        progress = self.progress()
+        items = self.open_items()
+        context.update(progress=progress, open_items=items)
+        context["report"] = StatusBuilder(self, self.since).build(progress, items)
         context["placeholders"] = self.gaps.found
         return context
 
 
 def build_context(
-    result: RegionResult, document: str, target: str, today: date, agreement_id: str | None = None
+    result: RegionResult,
+    document: str,
+    target: str,
+    today: date,
+    agreement_id: str | None = None,
+    since: date | None = None,
 ) -> dict[str, Any]:
     """The context of one document ("plan", "agreement", "status") for one output format."""
-    builder = ContextBuilder(result, document, target, today)
+    builder = ContextBuilder(result, document, target, today, since)
     if document == "plan":
         return builder.plan()
     if document == "agreement":

@@ -27,6 +27,7 @@ from html import escape
 from importlib import resources
 
 DATA_FILE = "gemeenten-2025.map.json"
+XMLNS = ' xmlns="http://www.w3.org/2000/svg"'  # a file needs it; HTML's inline SVG does not
 HIGHLIGHT = "#1b6f8a"  # dark teal: 4.5:1 against the white label halo, and against the grey land
 LAND = "#e4e4e4"
 BORDER = "#ffffff"
@@ -222,16 +223,18 @@ def map_svg(
     colours: Mapping[str, str] | None = None,
     legend: Sequence[tuple[str, str]] = (),
     element_id: str = "kaart",
+    standalone: bool = False,
 ) -> str:
     """An inline SVG: `title` and `description` are its accessible name and text alternative.
 
     `colours` gives a fill per gemeente code (default one highlight colour); `legend` lists
     (colour, text) pairs drawn under the map. All texts are escaped here: pass plain text.
+    `standalone` adds the namespace an .svg file needs (inline in HTML it is not needed).
     """
     geo = geography()
     plan = layout(highlight, colours)
     out = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" '
+        f'<svg{XMLNS if standalone else ""} viewBox="0 0 {WIDTH:.0f} {HEIGHT:.0f}" '
         f'role="img" aria-labelledby="{element_id}-title {element_id}-desc" class="kngg-map">',
         f'<title id="{element_id}-title">{escape(title)}</title>',
         f'<desc id="{element_id}-desc">{escape(description)}</desc>',
