@@ -5,8 +5,9 @@ Each mutant is one small change (a comparison flipped to its boundary or its opp
 when some test fails on it and *survives* when every test passes: a survivor is a behaviour no
 test pins (or an equivalent mutant, which changes nothing a user could see).
 
-To finish in minutes on two cores it runs, per mutant, only the tests that execute the mutated
-line (found once, with coverage per test over the whole suite), in a process forked from one that
+To finish in minutes on two cores it runs, per mutant, only the relevant tests (the test modules
+of the mutated file, TESTS_FOR, and the boundary tests) that execute the mutated line (found once,
+with coverage per test over the whole suite), in a process forked from one that
 has kngg_cli and the tests imported already: the child swaps the mutated module in (rebinding the
 names other modules imported from it) and runs those tests. The mutated file is also written to a
 copy of src/ that PYTHONPATH points to, for the tests that start `kngg` as a process.
@@ -219,6 +220,44 @@ def line_coverage(files: list[Path]) -> dict[tuple[str, int], list[str]]:
     return lines
 
 
+# The test modules that pin each target (by path prefix under src/kngg_cli). A mutant runs those
+# of them that execute its line: the module's own tests, not every end-to-end test that passes by.
+COMMON_TESTS = ["tests/test_boundaries.py", "tests/test_config.py", "tests/test_registries.py"]
+TESTS_FOR = {
+    "engine.py": ["tests/test_engine.py", "tests/test_gate_semantics.py", "tests/test_smoke.py"],
+    "rules/structure.py": ["tests/test_rules_structure.py", "tests/test_loader.py"],
+    "rules/references.py": ["tests/test_rules_references.py", "tests/test_audit_rules.py"],
+    "rules/privacy.py": ["tests/test_rules_privacy.py", "tests/test_audit_rules.py"],
+    "rules/advice.py": ["tests/test_advice.py"],
+    "rules/__init__.py": [],
+    "rules/gates": [
+        "tests/test_gates_step5.py",
+        "tests/test_gates_step6.py",
+        "tests/test_gates_step7.py",
+        "tests/test_gates_step8.py",
+        "tests/test_gates_phase2.py",
+        "tests/test_gate_semantics.py",
+        "tests/test_audit_rules.py",
+    ],
+    "edit": [
+        "tests/test_edit_textedit.py",
+        "tests/test_edit_advance.py",
+        "tests/test_edit_sign.py",
+        "tests/test_edit_init.py",
+        "tests/test_audit_edit_render.py",
+    ],
+}
+
+
+def relevant(file: str, tests: list[str]) -> list[str]:
+    """The tests of `tests` (node ids) that belong to the test modules of `file`."""
+    modules = set(COMMON_TESTS)
+    for prefix, names in TESTS_FOR.items():
+        if file.startswith(prefix):
+            modules.update(names)
+    return [t for t in tests if t.split("::")[0] in modules]
+
+
 # -- running mutants ------------------------------------------------------------------------------
 
 
@@ -320,11 +359,13 @@ def _worker(mutants: list[Mutant], lines: dict[tuple[str, int], list[str]], out:
         _preload(work)
         results = []
         for mutant in mutants:
-            tests = lines.get((mutant.file, mutant.line), [])
+            tests = relevant(mutant.file, lines.get((mutant.file, mutant.line), []))
             start = time.monotonic()
             mutant.status = _run_one(work, mutant, tests) if tests else "no-tests"
             mutant.seconds = round(time.monotonic() - start, 2)
             results.append(asdict(mutant))
+            if mutant.status != "killed":
+                print(f"  {mutant.status:9} {mutant.key}", file=sys.stderr, flush=True)
         out.write_text(json.dumps(results), encoding="utf-8")
 
 

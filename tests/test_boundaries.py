@@ -169,3 +169,75 @@ def test_remove_key_from_a_flow_mapping(tmp_path: Path) -> None:
     assert last.new_text() == "a: {x: 1, y: 2}   # flow\nb: 1\n"
     for editor in (middle, first, last):
         editor.verify(editor.new_text())
+
+
+# -- engine: ready, has_errors, progress as written, the families' order ------------------------------
+
+NO_CZV_LELYSTAD = ("gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034]")  # G706, gate of step 8
+
+
+def test_ready_at_each_boundary(tmp_path: Path) -> None:
+    assert check(write_region(tmp_path / "clean", {})).regions[0].ready is True
+    broken = check(write_region(tmp_path / "s", {"organisations.yaml": UNKNOWN_FIELD})).regions[0]
+    assert (broken.ready, broken.gates_evaluated) == (False, False)
+    open_item = run(tmp_path / "open", edit(complete_region(step=8), "people.yaml", *NO_CZV_LELYSTAD))
+    [item] = found(open_item, "G706")
+    assert item.severity is Severity.INFO and item.gate_severity is Severity.ERROR
+    assert open_item.regions[0].ready is False
+    assert run(tmp_path / "done", complete_region(step=8)).regions[0].ready is True
+    assert run(tmp_path / "phase2", complete_region(phase=2)).regions[0].ready is None
+
+
+def test_has_errors_by_family(tmp_path: Path) -> None:
+    other = MINIMAL_REGION["region.yaml"].replace("name: Almere", "name: Lelystad")  # R005 warning
+    warned = check(write_region(tmp_path / "w", {"region.yaml": other})).regions[0]
+    assert not warned.has_errors()
+    unknown = MINIMAL_REGION["region.yaml"].replace("code: GM0034", "code: GM9999")  # R005 error
+    region = check(write_region(tmp_path / "e", {"region.yaml": unknown})).regions[0]
+    assert region.has_errors() and region.has_errors("SRP") and region.has_errors("R")
+    assert not region.has_errors("SP") and not region.has_errors("G")
+
+
+def test_progress_as_written_when_region_yaml_is_invalid(tmp_path: Path) -> None:
+    """An S error in region.yaml keeps the gates back, but reports still say where the region is."""
+    extra = "language: en\nkleur: blauw\n"
+    result = check(
+        write_region(
+            tmp_path / "a", {"region.yaml": _region_yaml("progress:\n  phase: 1\n  step: 3\n", extra)}
+        )
+    )
+    region = result.regions[0]
+    assert only(result, "S005") and (region.phase, region.step, region.lang) == (1, 3, "en")
+    flag = _region_yaml("progress:\n  phase: 1\n  step: true\n", "kleur: blauw\n")
+    region = check(write_region(tmp_path / "b", {"region.yaml": flag})).regions[0]
+    assert (region.phase, region.step, region.lang) == (1, None, "nl")
+    phase2 = _region_yaml("progress:\n  phase: 2\n  step: 3\n", "kleur: blauw\n")
+    region = check(write_region(tmp_path / "c", {"region.yaml": phase2})).regions[0]
+    assert (region.phase, region.step) == (2, None)
+    unknown_phase = _region_yaml("progress:\n  phase: 3\n  step: 3\n", "kleur: blauw\n")
+    region = check(write_region(tmp_path / "d", {"region.yaml": unknown_phase})).regions[0]
+    assert (region.phase, region.step) == (None, None)
+
+
+def test_r_and_p_rules_still_run_when_s_errors_hold_g_and_a_back(tmp_path: Path) -> None:
+    unknown = MINIMAL_REGION["region.yaml"].replace("code: GM0034", "code: GM9999")
+    result = check(write_region(tmp_path, {"region.yaml": unknown, "organisations.yaml": UNKNOWN_FIELD}))
+    assert only(result, "S005") and only(result, "R005")
+
+
+def test_a_gemeente_in_two_regions_names_the_other_one(tmp_path: Path) -> None:
+    def region_named(identifier: str, code: str, name: str) -> str:
+        text = MINIMAL_REGION["region.yaml"].replace("id: testregio", f"id: {identifier}")
+        return text.replace("name: Regio Test", f"name: {name}").replace("code: GM0034", f"code: {code}")
+
+    write_region(tmp_path / "a", {"region.yaml": region_named("a", "GM0034", "Regio Een")})
+    write_region(tmp_path / "b", {"region.yaml": region_named("b", "GM0034", "Regio Twee")})
+    lelystad = region_named("c", "GM0995", "Regio Drie").replace("name: Almere", "name: Lelystad")
+    write_region(tmp_path / "c", {"region.yaml": lelystad})
+    result = check(tmp_path)
+    by_region = {
+        r.view.region_id: [f.message for f in r.findings if f.code == "R012"] for r in result.regions
+    }
+    assert [("Regio Twee" in m) for m in by_region["a"]] == [True]
+    assert [("Regio Een" in m) for m in by_region["b"]] == [True]
+    assert by_region["c"] == []
