@@ -238,3 +238,14 @@ def test_visible() -> None:
     assert visible("a\nb\x1b]0;t\x07\u202e") == "a\\nb\\e]0;t\\x07\\u202e"
     assert visible("a\r\nb\x1b", keep_breaks=True) == "a\r\nb\\e"
     assert os.linesep not in visible("x" + os.linesep + "y")
+
+
+def test_status_shows_region_values_as_plain_text(invoke, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    root = write_region(tmp_path / "regio", {})
+    text = (root / "region.yaml").read_text(encoding="utf-8")
+    nasty = '"Regio \\e]0;titel\\a [bold]Test\\n::warning::gehackt"'
+    (root / "region.yaml").write_text(text.replace("name: Regio Test", f"name: {nasty}"), encoding="utf-8")
+    result = invoke("status", str(root))
+    assert "\x1b" not in result.stdout and "\x07" not in result.stdout
+    assert not [line for line in result.stdout.splitlines() if line.startswith("::")]
+    assert "[bold]Test" in result.stdout

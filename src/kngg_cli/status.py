@@ -182,15 +182,31 @@ def status_text(data: dict[str, Any], lang: str, color: bool, width: int = 100) 
         no_color=not color,
         color_system="standard" if color else None,
         highlight=False,
+        markup=False,  # a region's `[bold]` or `[link=…]` is text, not rich markup
         emoji=False,
         soft_wrap=False,
     )
+    data = _visible(data)
     regions = data["regions"]
     if len(regions) == 1:
         _one_region(console, regions[0], lang)
     else:
         _overview(console, data, lang)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
+
+
+def _visible(value: Any) -> Any:
+    """Every text of the status, as the text report shows it: no line breaks or control
+    characters from a region's values reach the terminal or a CI log (report.visible)."""
+    from kngg_cli.report import visible
+
+    if isinstance(value, str):
+        return visible(value)
+    if isinstance(value, dict):
+        return {key: _visible(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_visible(item) for item in value]
+    return value
 
 
 def _words(lang: str) -> Any:
