@@ -22,6 +22,7 @@ class Document:
     kind: str | None = None
     model: Any = None  # the validated model, or None when the document has S-issues
     issues: list[ModelIssue] = field(default_factory=list)
+    _walked: dict[bool, list[tuple[NodePath, Any]]] = field(default_factory=dict, repr=False, compare=False)
 
     @property
     def id(self) -> str | None:
@@ -36,8 +37,14 @@ class Document:
     def nodes(self, extensions: bool = True) -> Iterator[tuple[NodePath, Any]]:
         """Every mapping value and list item below the root with its path, depth first.
 
-        With extensions=False, `x-…` keys and everything under them are left out."""
-        return _walk(self.data, (), extensions)
+        With extensions=False, `x-…` keys and everything under them are left out. The document is
+        walked once; the rules that read every value (privacy, references) share the walk."""
+        if not self._walked:
+            everything: list[tuple[NodePath, Any]] = []
+            own: list[tuple[NodePath, Any]] = []
+            _walk(self.data, (), everything, own, False)
+            self._walked[True], self._walked[False] = everything, own
+        return iter(self._walked[extensions])
 
     def kind_location(self) -> Location:
         """The `kind:` line: where a finding about the document as a whole points."""
@@ -73,17 +80,28 @@ class Document:
         return Location(self.source.path, _first_line(position.value))
 
 
-def _walk(data: Any, path: NodePath, extensions: bool) -> Iterator[tuple[NodePath, Any]]:
+def _walk(
+    data: Any,
+    path: NodePath,
+    everything: list[tuple[NodePath, Any]],
+    own: list[tuple[NodePath, Any]],
+    in_extension: bool,
+) -> None:
+    """Fill `everything` with every node and `own` with those outside `x-…` keys, in one pass."""
     if isinstance(data, dict):
-        for key, value in data.items():
-            if not extensions and isinstance(key, str) and key.startswith("x-"):
-                continue
-            yield (*path, key), value
-            yield from _walk(value, (*path, key), extensions)
+        items: Any = data.items()
     elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield (*path, index), value
-            yield from _walk(value, (*path, index), extensions)
+        items = enumerate(data)
+    else:
+        return
+    for key, value in items:
+        child = (*path, key)
+        extension = in_extension or (isinstance(key, str) and key.startswith("x-"))
+        everything.append((child, value))
+        if not extension:
+            own.append((child, value))
+        if isinstance(value, dict | list):
+            _walk(value, child, everything, own, extension)
 
 
 def _first_line(span: Span) -> Span:
