@@ -41,4 +41,3 @@ def test_a_slim_region_keeps_only_the_lines_its_findings_point_into(tmp_path: Pa
 def test_the_collector_is_on_again_afterwards(tmp_path: Path) -> None:
     check_roots(_two_regions(tmp_path), CheckOptions(today=TODAY), slim=True)
     assert gc.isenabled()
-
