@@ -241,3 +241,48 @@ def test_a_gemeente_in_two_regions_names_the_other_one(tmp_path: Path) -> None:
     assert [("Regio Twee" in m) for m in by_region["a"]] == [True]
     assert [("Regio Een" in m) for m in by_region["b"]] == [True]
     assert by_region["c"] == []
+
+
+# -- edit/textedit.py: scalars, diffs, syntax wording -----------------------------------------------
+
+
+def test_render_scalar_quotes_exactly_what_would_not_read_back() -> None:
+    from kngg_cli.edit.textedit import render_scalar
+
+    plain = {"Almere": "Almere", "a, b": "a, b", "2026-11-23 x": "2026-11-23 x"}
+    quoted = {
+        "true": '"true"',
+        "12": '"12"',
+        " x": '" x"',
+        "a: b": '"a: b"',
+        "x #y": '"x #y"',
+        "k:": '"k:"',
+        "a\tb": '"a\\tb"',
+        "": '""',
+    }
+    for value, text in {**plain, **quoted}.items():
+        assert render_scalar(value) == text, value
+    assert render_scalar("a, b", flow=True) == '"a, b"'
+    assert render_scalar("it's", quote="'") == "'it''s'"
+    assert render_scalar("a\x01b", quote="'") == '"a\\u0001b"'  # a control character needs double quotes
+
+
+def test_diff_marks_a_missing_final_newline(tmp_path: Path) -> None:
+    path = tmp_path / "doc.yaml"
+    path.write_text("a: 1\nb: 2", encoding="utf-8")
+    editable = EditableFile.read(path)
+    diff = editable.diff("a: 1\nb: 3")
+    assert diff.count("\\ No newline at end of file") == 2
+    assert "-b: 2\n" in diff and "+b: 3\n" in diff
+    assert "No newline" not in editable.diff("a: 1\nb: 3\n").split("+b: 3")[1]
+
+
+def test_a_syntax_refusal_words_libyaml_in_dutch(tmp_path: Path) -> None:
+    from kngg_cli.edit.textedit import describe_issue
+    from kngg_cli.loading.yamlnodes import parse_yaml
+
+    [issue] = parse_yaml("a: 1\n\tb: 2\n").issues
+    assert (
+        describe_issue("x.yaml", issue) == "x.yaml:2:1: error S001 YAML-syntaxfout: een tab als inspringing"
+    )
+    assert "tab" in describe_issue("x.yaml", issue, "en")
