@@ -113,6 +113,24 @@ def test_pandoc_runs_in_its_sandbox() -> None:
         assert not [n for n in archive.namelist() if n.startswith("word/media/")]
 
 
+def test_pictures_reach_word_as_data_uris_in_the_sandbox() -> None:
+    """How kngg's own map and diagram get into Word while pandoc may read no file."""
+    pytest.importorskip("pypandoc")
+    import base64
+    import io
+
+    from PIL import Image
+
+    from kngg_cli.render.docx import markdown_to_docx
+
+    picture = io.BytesIO()
+    Image.new("RGB", (4, 4), "red").save(picture, "PNG")
+    uri = "data:image/png;base64," + base64.b64encode(picture.getvalue()).decode("ascii")
+    content = markdown_to_docx(f"# T\n\n![kaart]({uri})\n", "nl")
+    with zipfile.ZipFile(io.BytesIO(content)) as archive:
+        assert [n for n in archive.namelist() if n.startswith("word/media/")]
+
+
 @pytest.mark.parametrize(
     ("value", "escaped"),
     [

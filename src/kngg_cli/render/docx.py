@@ -68,7 +68,9 @@ def markdown_to_docx(markdown: str, lang: str, reference_doc: Path | None = None
             format=INPUT_FORMAT,
             outputfile=str(target),
             # --sandbox: pandoc reads only the files named here and fetches nothing, whatever the
-            # Markdown says (region values are escaped already; this is the second wall)
+            # Markdown says (region values are escaped already; this is the second wall). kngg's own
+            # pictures (map, diagram) reach Word as `data:image/png;base64,…` URIs, which pandoc
+            # decodes without reading a file: a file path in the Markdown would be refused here.
             extra_args=[
                 "--sandbox",
                 f"--reference-doc={reference}",
