@@ -61,6 +61,8 @@ def parse_catalogue(source: str) -> Catalogue:
 
 def _unquote(body: str, number: int) -> str:
     """The text of a double-quoted string (JSON escapes), without its quotes."""
+    if "\\" not in body and '"' not in body:
+        return body  # most texts: nothing to decode
     out: list[str] = []
     index = 0
     while index < len(body):
