@@ -357,3 +357,15 @@ def test_g608_an_unsigned_dienstverleningsovereenkomst_does_not_count(tmp_path: 
     files["agreements/dvo.yaml"] = DVO.format(until="2027-12-31").replace("    signed: 2025-03-21\n", "")
     [finding] = found(run(tmp_path, files), "G608")
     assert "indirecte_uren_czv" in finding.message
+
+
+def test_a_typo_in_a_party_id_is_r001_only(tmp_path: Path) -> None:
+    """Not also G607 (its type seems missing) and G605 (its responsibilities seem missing)."""
+    files = edit(
+        complete_region(step=7),
+        SOK,
+        "  - organisation: huisartsen-flevoland\n    signed:",
+        "  - organisation: huisarts-flevoland\n    signed:",
+    )
+    result = run(tmp_path, files)
+    assert [f.code for f in result.findings if f.code[0] in "GR"] == ["R001"]

@@ -161,8 +161,8 @@ def responsibilities(view: RegionView) -> Iterator[Problem]:
     for document, agreement in sok_documents(view):
         responsible = {r.organisation for r in agreement.responsibilities if r.organisation and r.tasks}
         for party in agreement.parties:
-            if party.organisation in responsible:
-                continue
+            if party.organisation in responsible or party.organisation not in view.organisations:
+                continue  # an unknown organisation is R001's finding: the typo is the one cause
             params = {
                 "party": party.organisation,
                 "party_name": organisation_label(view, party.organisation),
@@ -198,6 +198,8 @@ def key_parties(view: RegionView) -> Iterator[Problem]:
         return  # G601
     location, agreement_id = where
     organisations = view.organisations
+    if any(p.organisation not in organisations for _, a in sok_documents(view) for p in a.parties):
+        return  # a party R001 reports may be the missing type (a typo in its id): one cause
     signed_types = {organisations[o].type for o in _signed_organisations(view) if o in organisations}
     party_types = {
         organisations[p.organisation].type

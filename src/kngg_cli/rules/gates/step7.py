@@ -64,6 +64,7 @@ def domains_represented(view: RegionView) -> Iterator[Problem]:
                 "type": " of ".join(types),
                 "type_en": " or ".join(types),
                 "body": anchor.model.id,
+                "name": anchor.model.name,
                 "example": types[0],
             }
             yield Problem("G702", key_or_kind(anchor, "members"), "default", params, anchor.model.id)
