@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import os
 import re
+import shutil
 import zipfile
 from pathlib import Path
 from xml.etree import ElementTree
@@ -559,3 +560,105 @@ def test_docx_tables_span_the_page_with_columns_by_content(
         assert width is not None and width.get(f"{W}type") == "pct"
         columns = [int(c.get(f"{W}w") or 0) for c in table.iter(f"{W}gridCol")]
         assert abs(sum(columns) - TEXT_WIDTH) <= len(columns)
+
+
+# -- Word read back: footer, rows, header, images ---------------------------------------------------
+def _docx_parts(path: Path) -> dict[str, str]:
+    with zipfile.ZipFile(path) as archive:
+        return {
+            n: archive.read(n).decode("utf-8", "replace") for n in archive.namelist() if n.endswith(".xml")
+        }
+
+
+def test_docx_reads_like_a_document(invoke, render_region: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pypandoc")
+    pytest.importorskip("PIL")
+    plan = tmp_path / "plan.docx"
+    assert invoke("render", "plan", str(render_region), "-f", "docx", "-o", str(plan)).exit_code == 0
+    parts = _docx_parts(plan)
+    footer = "".join(v for k, v in parts.items() if k.startswith("word/footer"))
+    assert " PAGE " in footer and " NUMPAGES " in footer and "pagina " in footer and " van " in footer
+    document = parts["word/document.xml"]
+    rows = re.findall(r"<w:tr[ >].*?</w:tr>", document, flags=re.S)
+    assert rows and all("<w:cantSplit/>" in row for row in rows)  # no row split over two pages
+    for table in re.findall(r"<w:tbl>.*?</w:tbl>", document, flags=re.S):
+        assert re.search(r'<w:gridCol w:w="\d+"', table)  # column widths set
+        first = re.findall(r"<w:tr[ >].*?</w:tr>", table, flags=re.S)[0]
+        assert re.findall(r"<w:t(?: [^>]*)?>([^<]+)</w:t>", first)  # no empty header row
+    with zipfile.ZipFile(plan) as archive:
+        assert len([n for n in archive.namelist() if n.startswith("word/media/")]) == 2  # map, diagram
+    assert not any(k.startswith("word/header") for k in parts)  # CONCEPT only on agreements
+
+
+def test_docx_concept_header_only_while_unsigned(invoke, render_region: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("pypandoc")
+    draft = tmp_path / "sok.docx"
+    assert (
+        invoke(
+            "render", "agreement", "sok-2025", str(render_region), "-f", "docx", "-o", str(draft)
+        ).exit_code
+        == 0
+    )
+    headers = [v for k, v in _docx_parts(draft).items() if k.startswith("word/header")]
+    assert headers and "CONCEPT" in headers[0]
+    signed_root = render_region.parent / "signed"
+    shutil.copytree(render_region, signed_root)
+    agreement = next((signed_root / "agreements").glob("*.yaml"))
+    agreement.write_text(
+        re.sub(r"signed: null", "signed: 2025-03-20", agreement.read_text()), encoding="utf-8"
+    )
+    signed = tmp_path / "signed.docx"
+    result = invoke("render", "agreement", "sok-2025", str(signed_root), "-f", "docx", "-o", str(signed))
+    assert result.exit_code == 0, result.stderr
+    if "CONCEPT" not in invoke("render", "agreement", "sok-2025", str(signed_root)).stdout:
+        assert not [k for k in _docx_parts(signed) if k.startswith("word/header")]
+
+
+def test_no_codes_paths_or_keys_in_the_body(invoke, render_region: Path) -> None:  # type: ignore[no-untyped-def]
+    for args in (("plan",), ("status",), ("agreement", "sok-2025")):
+        text = invoke("render", *args, str(render_region)).stdout
+        body = text.split("## Nog in te vullen", 1)[0]
+        body = re.sub(r"```mermaid.*?```", "", body, flags=re.S)
+        assert not re.search(r"\b[SRGAPX]\d{3}\b", body), args  # rule codes
+        assert not re.search(r"\b\w+\.(?:ya?ml|md|pdf)\b", body), args  # file paths
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", body), args  # snake_case keys
+        assert "kngg" not in body.replace("KnGG", "") and "poort" not in body, args
+
+
+def test_pdf_keeps_long_words_whole(invoke, tmp_path: Path) -> None:
+    """With LibreOffice: the Word document's text, as a PDF, holds every long word unbroken."""
+    soffice, pdftotext = shutil.which("soffice"), shutil.which("pdftotext")
+    if soffice is None or pdftotext is None:
+        pytest.skip("LibreOffice or pdftotext is not installed")
+    pytest.importorskip("pypandoc")
+    import subprocess
+
+    example = Path(__file__).resolve().parents[1] / "examples" / "regio-flevoland"
+    target = tmp_path / "plan.docx"
+    assert (
+        invoke(
+            "render", "plan", str(example), "-f", "docx", "-o", str(target), "--today", "2026-12-01"
+        ).exit_code
+        == 0
+    )
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(target)],
+        check=True,
+        capture_output=True,
+        timeout=240,
+    )
+    text = subprocess.run(
+        [pdftotext, str(tmp_path / "plan.pdf"), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    words = set(
+        re.findall(
+            r"[A-Za-zÀ-ÿ]{9,}",
+            " ".join(
+                (example / f).read_text(encoding="utf-8") for f in ("organisations.yaml", "governance.yaml")
+            ),
+        )
+    )
+    names = [w for w in words if w in {"Huisartsencoöperatie", "Zorgverzekeraar", "Kerngroep", "Flevoland"}]
+    assert names
+    for word in names:
+        assert word in text, word

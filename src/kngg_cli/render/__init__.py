@@ -102,6 +102,30 @@ def render_path(path: Path, request: RenderRequest, options: CheckOptions) -> Re
     return render_region(result.regions[0], request, options.today)
 
 
+def figures(context: dict[str, object]) -> dict[str, bytes]:
+    """The images the Markdown of a Word document names: the map and the governance diagram."""
+    from kngg_cli.render.diagram import diagram_png
+    from kngg_cli.render.geomap import map_png
+
+    found: dict[str, bytes] = {}
+    report = context.get("report") or context.get("summary")
+    chosen = context.get("map") or (report.get("map") if isinstance(report, dict) else None)
+    if isinstance(chosen, dict):
+        found["kaart.png"] = map_png(chosen["codes"], colours=chosen["colours"], legend=chosen["legend"])
+    diagram = context.get("diagram")
+    if isinstance(diagram, dict) and diagram.get("nodes"):
+        found["overlegstructuur.png"] = diagram_png(diagram)
+    return found
+
+
+def concept_header(context: dict[str, object]) -> str | None:
+    """CONCEPT in the page header of an agreement that not every party has signed."""
+    agreement = context.get("agreement")
+    if isinstance(agreement, dict) and agreement.get("concept"):
+        return str(agreement["w"]["concept"])
+    return None
+
+
 def render_region(region: RegionResult, request: RenderRequest, today: date) -> Rendered:
     from jinja2 import TemplateError
 
@@ -145,5 +169,7 @@ def render_region(region: RegionResult, request: RenderRequest, today: date) -> 
     if request.output == "docx":
         from kngg_cli.render.docx import markdown_to_docx
 
-        content = markdown_to_docx(text, region.lang, request.reference_doc)
+        content = markdown_to_docx(
+            text, region.lang, request.reference_doc, figures(context), concept_header(context)
+        )
     return Rendered(content, list(context.get("placeholders", [])), region.lang, region)

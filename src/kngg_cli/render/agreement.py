@@ -194,7 +194,7 @@ class AgreementBuilder:
                     article.leden = [self.w[k].format(**fields) for k in MODEL_CLAUSES[key]]
                     article.model = True
                 elif not own:
-                    article.leden = [self.missing(key)]
+                    article.leden = [self.missing(key.replace("_", " "))]
                 if key == "privacy":
                     if not own:
                         article.leden = [self.w["privacy_model"], *article.leden]
@@ -275,7 +275,7 @@ class AgreementBuilder:
             if own:
                 leden.extend(own)
             elif self.every_clause:
-                leden.append(self.missing(key))
+                leden.append(self.missing(key.replace("_", " ")))
         return Article(number, self.w["t_roles"], leden)
 
     def _governance(self, number: int, body: Body | None) -> Article:

@@ -387,7 +387,7 @@ class ContextBuilder:
         for key in [k for k in clauses if k not in always] + list(always):
             clause = clauses[key]
             if clause["wanted"] and not clause["present"]:
-                clause["text"] = self.gaps.missing(key, title)
+                clause["text"] = self.gaps.missing(key.replace("_", " "), title)
         if full:  # the signature table closes the document
             for row in parties:
                 if not row["signed"]:
@@ -646,7 +646,7 @@ class ContextBuilder:
         title = labels.CLAUSE_TITLES[self.lang][key]
         return {
             "texts": found,
-            "missing": "" if found else self.gaps.missing(key, title),
+            "missing": "" if found else self.gaps.missing(key.replace("_", " "), title),
         }
 
     def czv_hours(self) -> dict[str, Any]:

@@ -7,6 +7,7 @@ the footer), or the coordinator's own `--reference-doc` with the municipality's 
 
 from __future__ import annotations
 
+import base64
 import io
 import re
 import subprocess
@@ -40,6 +41,10 @@ def pandoc_path() -> str:
 
 def check_available() -> None:
     pandoc_path()
+    try:  # the map and the diagram are drawn as PNG with Pillow (same extra)
+        import PIL  # noqa: F401
+    except ImportError:
+        raise DocxUnavailable(INSTALL_HINT) from None
 
 
 def builtin_reference() -> Path | None:
@@ -49,12 +54,26 @@ def builtin_reference() -> Path | None:
     return candidate if candidate.is_file() else None
 
 
-def markdown_to_docx(markdown: str, lang: str, reference_doc: Path | None = None) -> bytes:
-    """The Word document of a Markdown text, with the reference document's styles."""
+def markdown_to_docx(
+    markdown: str,
+    lang: str,
+    reference_doc: Path | None = None,
+    figures: dict[str, bytes] | None = None,
+    header: str | None = None,
+) -> bytes:
+    """The Word document of a Markdown text, with the reference document's styles.
+
+    `figures` are the PNG files the Markdown names (`![…](kaart.png)`); `header` is a text for the
+    page header (the CONCEPT marking of an unsigned agreement).
+    """
     import pypandoc
 
     pandoc_path()
     with tempfile.TemporaryDirectory(prefix="kngg-docx-") as folder:
+        # the figures travel inside the Markdown as data URIs: the sandbox lets pandoc read no file
+        for name, data in (figures or {}).items():
+            uri = "data:image/png;base64," + base64.b64encode(data).decode("ascii")
+            markdown = markdown.replace(f"]({name})", f"]({uri})")
         reference = reference_doc
         if reference is None:
             reference = builtin_reference()
@@ -78,7 +97,7 @@ def markdown_to_docx(markdown: str, lang: str, reference_doc: Path | None = None
                 f"lang={LANG_TAGS.get(lang, 'nl-NL')}",
             ],
         )
-        return widen_tables(target.read_bytes())
+        return finish(target.read_bytes(), lang, header, own_footer=reference_doc is None)
 
 
 # -- tables over the full text width, columns by their content --------------------------------------
@@ -132,16 +151,108 @@ def _widen(match: re.Match[str]) -> str:
     return _AUTO_WIDTH.sub('<w:tblW w:type="pct" w:w="5000" />', table, count=1)
 
 
-def widen_tables(docx: bytes) -> bytes:
-    """Pandoc gives every column the same width; give tables the text width, columns by content."""
+# -- rows that never split, small tables kept on one page, the footer and the CONCEPT header ------
+KEEP_TOGETHER_ROWS = 12  # a table of up to this many rows stays on one page (a signature block)
+_ROW_OPEN = re.compile(r"<w:tr>|<w:tr ([^>]*)>")
+_PARAGRAPH_PROPS = re.compile(r"<w:pPr>")
+FOOTER_WORDS = {"nl": ("pagina", "van"), "en": ("page", "of")}
+HEADER_ID = "rIdKnggHeader1"
+
+
+def _field(name: str) -> str:
+    return (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve"> {name} </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>1</w:t></w:r>'
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def footer_xml(lang: str) -> str:
+    """'pagina X van Y' (PAGE and NUMPAGES fields), centred."""
+    page, of = FOOTER_WORDS.get(lang, FOOTER_WORDS["nl"])
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>'
+        f'<w:r><w:t xml:space="preserve">{page} </w:t></w:r>{_field("PAGE")}'
+        f'<w:r><w:t xml:space="preserve"> {of} </w:t></w:r>{_field("NUMPAGES")}'
+        "</w:p></w:ftr>"
+    )
+
+
+def header_xml(text: str) -> str:
+    from html import escape
+
+    return (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        '<w:hdr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+        '<w:p><w:pPr><w:jc w:val="right"/></w:pPr><w:r><w:rPr><w:b/><w:color w:val="8A1C1C"/>'
+        f'<w:sz w:val="24"/></w:rPr><w:t>{escape(text)}</w:t></w:r></w:p></w:hdr>'
+    )
+
+
+def _rows_kept(table: str) -> str:
+    """Every row cantSplit, the first repeated as header; a small table's rows kept with the next."""
+    rows = _ROW.findall(table)
+    small = len(rows) <= KEEP_TOGETHER_ROWS
+    for index, row in enumerate(rows):
+        new = row
+        props = "<w:cantSplit/>" + ("<w:tblHeader/>" if index == 0 else "")
+        if "<w:trPr>" in new:
+            new = new.replace("<w:trPr>", "<w:trPr>" + props, 1)
+        else:
+            opening = _ROW_OPEN.search(new)
+            if opening is not None:
+                at = opening.end()
+                new = new[:at] + f"<w:trPr>{props}</w:trPr>" + new[at:]
+        if small and index < len(rows) - 1:
+            new = _PARAGRAPH_PROPS.sub("<w:pPr><w:keepNext/>", new)
+            new = re.sub(r"<w:p>(?!<w:pPr>)", "<w:p><w:pPr><w:keepNext/></w:pPr>", new)
+        table = table.replace(row, new, 1)
+    return table
+
+
+def _document(xml: str, header: str | None) -> str:
+    xml = _TABLE.sub(lambda m: _rows_kept(_widen(m)), xml)
+    if header:
+        xml = re.sub(
+            r"(<w:sectPr\b[^>]*>)(?![\s\S]*<w:sectPr\b)",
+            rf'\1<w:headerReference w:type="default" r:id="{HEADER_ID}"/>',
+            xml,
+            count=1,
+        )
+    return xml
+
+
+def finish(docx: bytes, lang: str, header: str | None, own_footer: bool) -> bytes:
+    """Pandoc's output made into a document a gemeente sends out (see the functions above)."""
     source = zipfile.ZipFile(io.BytesIO(docx))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for item in source.infolist():
             data = source.read(item.filename)
             if item.filename == "word/document.xml":
-                data = _TABLE.sub(_widen, data.decode("utf-8")).encode("utf-8")
+                data = _document(data.decode("utf-8"), header).encode("utf-8")
+            elif own_footer and re.fullmatch(r"word/footer\d*\.xml", item.filename):
+                data = footer_xml(lang).encode("utf-8")
+            elif header and item.filename == "word/_rels/document.xml.rels":
+                rel = (
+                    '<Relationship Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    f'relationships/header" Id="{HEADER_ID}" Target="header_kngg.xml" />'
+                )
+                data = data.replace(b"</Relationships>", rel.encode() + b"</Relationships>")
+            elif header and item.filename == "[Content_Types].xml":
+                override = (
+                    '<Override PartName="/word/header_kngg.xml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.wordprocessingml.header+xml" />'
+                )
+                data = data.replace(b"</Types>", override.encode() + b"</Types>")
             target.writestr(item, data)
+        if header:
+            target.writestr("word/header_kngg.xml", header_xml(header))
     return out.getvalue()
 
 
