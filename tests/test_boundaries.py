@@ -286,3 +286,47 @@ def test_a_syntax_refusal_words_libyaml_in_dutch(tmp_path: Path) -> None:
         describe_issue("x.yaml", issue) == "x.yaml:2:1: error S001 YAML-syntaxfout: een tab als inspringing"
     )
     assert "tab" in describe_issue("x.yaml", issue, "en")
+
+
+# -- rules/references.py: dates against today, and the range of steps --------------------------------
+
+
+def test_r006_today_is_not_in_the_future_tomorrow_is(tmp_path: Path) -> None:
+    def region_on(day: str) -> str:
+        decisions = (
+            f"decisions:\n  - gemeente: GM0034\n    date: {day}\n    outcome: positief\n    by: college\n"
+        )
+        completed = f"progress:\n  phase: 1\n  step: 3\n  completed:\n    - step: 2\n      date: {day}\n"
+        return _region_yaml(completed, decisions)
+
+    today = check(write_region(tmp_path / "a", {"region.yaml": region_on("2026-11-23")}))
+    assert only(today, "R006") == []
+    tomorrow = check(write_region(tmp_path / "b", {"region.yaml": region_on("2026-11-24")}))
+    assert sorted(f.location.span.line for f in only(tomorrow, "R006")) == [13, 16]
+
+
+def test_r007_the_range_of_steps(tmp_path: Path) -> None:
+    from kngg_cli.catalog import step_plan
+
+    last = step_plan().last_step
+    for step, findings in ((0, 1), (1, 0), (last, 0), (last + 1, 1)):
+        progress = f"progress:\n  phase: 1\n  step: {step}\n"
+        result = check(write_region(tmp_path / str(step), {"region.yaml": _region_yaml(progress)}))
+        assert len(only(result, "R007")) == findings, step
+    phase2 = check(
+        write_region(tmp_path / "p2", {"region.yaml": _region_yaml("progress:\n  phase: 2\n  step: 3\n")})
+    )
+    assert len(only(phase2, "R007")) == 1
+
+
+def test_r007_the_current_step_is_not_completed_yet(tmp_path: Path) -> None:
+    def completed(step: int) -> str:
+        return f"progress:\n  phase: 1\n  step: 4\n  completed:\n    - step: {step}\n      date: 2025-01-10\n"
+
+    assert (
+        only(check(write_region(tmp_path / "a", {"region.yaml": _region_yaml(completed(3))})), "R007") == []
+    )
+    [beyond] = only(check(write_region(tmp_path / "b", {"region.yaml": _region_yaml(completed(4))})), "R007")
+    assert R007["beyond"] in beyond.message
+    phase2 = "progress:\n  phase: 2\n  completed:\n    - step: 8\n      date: 2025-01-10\n"
+    assert only(check(write_region(tmp_path / "c", {"region.yaml": _region_yaml(phase2)})), "R007") == []
