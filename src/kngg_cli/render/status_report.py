@@ -68,6 +68,7 @@ WORDS = {
         "agreement_all": "{title}: door alle {n} partijen ondertekend.",
         "agreement_some": "{title}: door {signed} van de {n} partijen ondertekend.",
         "agreement_one": "{title}: door de enige partij ondertekend.",
+        "agreement_both": "{title}: door beide partijen ondertekend.",
         "learning": "Leercyclus",
         "learning_last": "Laatste evaluatie of herziening van het monitoringsplan: {date}.",
         "learning_next": "Volgend evaluatiemoment: {date}.",
@@ -125,6 +126,7 @@ WORDS = {
         "agreement_all": "{title}: signed by all {n} parties.",
         "agreement_some": "{title}: signed by {signed} of the {n} parties.",
         "agreement_one": "{title}: signed by its only party.",
+        "agreement_both": "{title}: signed by both parties.",
         "learning": "Learning cycle",
         "learning_last": "Last evaluation or review of the monitoring plan: {date}.",
         "learning_next": "Next evaluation: {date}.",
@@ -382,6 +384,8 @@ class StatusBuilder:
             title = clean(agreement.title)
             if total == 1 and signed == 1:
                 lines.append(self.w["agreement_one"].format(title=title))
+            elif signed == total == 2:
+                lines.append(self.w["agreement_both"].format(title=title))
             elif signed == total and total:
                 lines.append(self.w["agreement_all"].format(title=title, n=total))
             else:
