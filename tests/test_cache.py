@@ -155,3 +155,14 @@ def test_a_cache_folder_inside_the_region_is_not_used(invoke, broken: Path, monk
     monkeypatch.setenv("KNGG_CACHE_DIR", str(broken / ".cache"))
     invoke("check", str(broken))
     assert not (broken / ".cache").exists()
+
+
+def test_another_build_of_kngg_misses(invoke, broken: Path, no_checking, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Two builds with the same version number (a development install, a newer commit from git)
+    share the user's cache folder but never a result."""
+    import kngg_cli.cache
+
+    invoke("check", str(broken))
+    no_checking()
+    monkeypatch.setattr(kngg_cli.cache, "_code_fingerprint", lambda: [["another build", 1, 2]])
+    assert _checked_again(invoke("check", str(broken)))

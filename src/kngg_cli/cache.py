@@ -92,6 +92,17 @@ def _entry(path: str, now: int) -> list[Any]:
     return entry
 
 
+def _code_fingerprint() -> list[list[Any]]:
+    """kngg's own files (modules, catalogue, templates): two builds with the same version number
+    (a development install, a newer commit installed from git) never share a result."""
+    package = Path(__file__).resolve().parent
+    folders = [package]
+    repository_templates = package.parents[1] / "templates"  # an editable install keeps them here
+    if repository_templates.is_dir():
+        folders.append(repository_templates)
+    return [[path, size, mtime] for path, size, mtime, *_ in fingerprint(folders)]
+
+
 def _content_hash(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
@@ -114,6 +125,7 @@ class ResultCache:
             self.file = folder / "results" / f"{name}.json"
         material = {
             "version": __version__,
+            "code": _code_fingerprint(),
             "command": command,
             "options": options,
             "cwd": os.getcwd(),
