@@ -59,9 +59,13 @@ class RegionResult:
             return None
         if not self.gates_evaluated:
             return False
-        return not any(
-            f.severity is Severity.ERROR or f.gate_severity is Severity.ERROR for f in self.findings
-        )
+        return not self.blocking
+
+    @property
+    def blocking(self) -> list[str]:
+        """The codes that make `ready` false: every error, and every open item of the current gate
+        that is an error once enforced (what `kngg status` lists as blocking)."""
+        return sorted({f.code for f in self.findings if Severity.ERROR in (f.severity, f.gate_severity)})
 
     @property
     def open_items(self) -> list[Finding]:

@@ -47,7 +47,7 @@ from collections import Counter
 from typing import TYPE_CHECKING, Any
 
 from kngg_cli.catalog import localized, step_plan
-from kngg_cli.findings import Finding, Severity
+from kngg_cli.findings import Finding
 from kngg_cli.loading.files import REGION_FILE
 from kngg_cli.texts import counted, text
 
@@ -103,13 +103,7 @@ def region_status(region: RegionResult, context: ReportContext) -> dict[str, Any
         "counts": counts(region),
         "summary": region.summary,
         "ready": region.ready,
-        "blocking": sorted(
-            {
-                f.code
-                for f in region.findings
-                if f.severity is Severity.ERROR or f.gate_severity is Severity.ERROR
-            }
-        ),
+        "blocking": region.blocking,
     }
 
 
