@@ -211,3 +211,20 @@ def test_unknown_progress(tmp_path: Path) -> None:
     assert code == 1 and "region.yaml is niet geldig, dus is niet bekend waar de regio staat" in out
     region = json.loads(status(str(root), "--format", "json")[1])["regions"][0]
     assert region["ready"] is None and {s["state"] for s in region["steps"]} == {"ahead"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "title"),
+    [
+        ("nl", "Regio Test (testregio): fase 1, stap 4 (verkenningsfase)"),
+        ("en", "Regio Test (testregio): phase 1, step 4 ("),
+    ],
+)
+def test_a_step_without_a_name_of_its_own_is_named_once(tmp_path: Path, lang: str, title: str) -> None:
+    """Steps 1-5 are called 'Stap N (verkenningsfase)': not 'stap 4, Stap 4 (verkenningsfase)'."""
+    files = edit(complete_region(step=7), "region.yaml", "  step: 7\n", "  step: 4\n")
+    root = write_region(tmp_path / "regio", files, base={})
+    _code, out = status(str(root), "--lang", lang)
+    first_line = out.splitlines()[0]
+    assert first_line.startswith(title)
+    assert first_line.lower().count("4") == 1

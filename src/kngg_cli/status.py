@@ -237,13 +237,23 @@ def _unreadable_region_file(region: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def _step_name_after(where: str, step_name: str | None) -> str:
+    """The step's name after 'fase 1, stap 4', without saying 'stap 4' twice when the name is only
+    'Stap 4 (verkenningsfase)' (steps 1-5 have no names in our sources)."""
+    if not step_name:
+        return ""
+    step_words = where.rsplit(", ", 1)[-1]
+    if step_name.lower().startswith(step_words.lower()):
+        return step_name[len(step_words) :]
+    return f", {step_name}"
+
+
 def _one_region(console: Any, region: dict[str, Any], lang: str) -> None:
     from rich.text import Text as RichText
 
     w = _words(lang)
-    title = f"{region['name']} ({region['id']}): {_where_now(region, lang)}"
-    if region["step_name"]:
-        title += f", {region['step_name']}"
+    where = _where_now(region, lang)
+    title = f"{region['name']} ({region['id']}): {where}{_step_name_after(where, region['step_name'])}"
     console.print(RichText(title, style="bold"))
 
     unreadable = _unreadable_region_file(region)
