@@ -40,10 +40,7 @@ def test_every_command_has_a_summary_and_every_summary_a_command() -> None:
     from kngg_cli.cli.app import build_app
 
     registered = set(get_command(build_app()).commands)  # type: ignore[attr-defined]
-    # `site` is being built (issue #12): its register() is a stub on main for now. Drop it from
-    # here when it lands; the test then holds every summary to a command again.
-    being_built = {"site"} - registered
-    assert registered == set(COMMANDS) - being_built
+    assert registered == set(COMMANDS)
 
 
 def test_me_levels_and_types_are_the_matrix_s() -> None:
