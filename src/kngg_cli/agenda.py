@@ -15,12 +15,11 @@ which, in words.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from kngg_cli.durations import duration_days
+from kngg_cli.durations import calendar_parts, duration_days
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -28,7 +27,6 @@ if TYPE_CHECKING:
     from kngg_cli.regionview import RegionView
 
 EVENT_KINDS = ("meeting", "evaluation", "review", "agreement_end", "agreement_notice", "role_end")
-_WHOLE = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
 _FREQUENCIES = ("DAILY", "WEEKLY", "MONTHLY", "YEARLY")
 
 
@@ -58,9 +56,9 @@ def recurrence(duration: str | None) -> Recurrence | None:
     one shorter than a day. A mix of months and weeks or a time part is rounded to whole days."""
     if not duration:
         return None
-    match = _WHOLE.match(duration.strip().upper())
-    if match and any(match.groups()):
-        years, months, weeks, days = (int(part or 0) for part in match.groups())
+    parts = calendar_parts(duration)
+    if parts is not None:
+        years, months, weeks, days = parts
         if (years or months) and not (weeks or days):
             return Recurrence("YEARLY", years) if not months else Recurrence("MONTHLY", 12 * years + months)
         if not (years or months):

@@ -21,6 +21,7 @@ from kngg_cli.cli.common import (
     PathArgument,
     TodayOption,
     color_enabled,
+    parse_date,
     parse_lang,
     parse_today,
     run,
@@ -213,7 +214,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
     ) -> None:
         def action() -> int:
             from kngg_cli.edit.advance import plan_advance
-            from kngg_cli.edit.common import parse_date, region_lock
+            from kngg_cli.edit.common import region_lock
 
             language = _language(lang, path)
             with region_lock(path) as root:
@@ -267,7 +268,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
         debug: DebugOption = False,
     ) -> None:
         def action() -> int:
-            from kngg_cli.edit.common import parse_date, region_lock
+            from kngg_cli.edit.common import region_lock
             from kngg_cli.edit.sign import plan_sign
 
             if not party:

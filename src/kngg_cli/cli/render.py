@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -16,6 +15,7 @@ from kngg_cli.cli.common import (
     PathArgument,
     TodayOption,
     color_enabled,
+    parse_date,
     parse_lang,
     parse_today,
     run,
@@ -70,15 +70,6 @@ SinceOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _parse_since(value: str | None) -> date | None:
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise KnggError("cli.bad_date", option="--since", value=value) from None
 
 
 _HELP = {
@@ -183,7 +174,7 @@ def _render(
             if not _is_word_file(reference_doc):
                 raise KnggError("cli.reference_doc_not_word", path=str(reference_doc))
         options = CheckOptions(today=parse_today(today), lang=parse_lang(lang))
-        since_date = _parse_since(since)
+        since_date = parse_date(since, "--since")
         request = RenderRequest(document, chosen, agreement_id, reference_doc, since_date)
         try:
             rendered = render_path(path, request, options)

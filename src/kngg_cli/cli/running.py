@@ -14,6 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kngg_cli.dates import date_from_text
 from kngg_cli.language import choose_language, region_language
 from kngg_cli.texts import KnggError, Text, text
 
@@ -26,13 +27,19 @@ def _fail(message: str) -> None:
     sys.stderr.write(f"kngg: {message}\n")
 
 
-def parse_today(value: str | None) -> date:
+def parse_date(value: str | None, option: str) -> date | None:
+    """A date option (--today, --date, --since; KNGG_TODAY arrives as --today): None when not
+    given, one clear error line (exit 2) when it is not a date."""
     if value is None or value == "":
-        return date.today()
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise KnggError("cli.bad_date", option="--today", value=value) from None
+        return None
+    parsed = date_from_text(value)
+    if parsed is None:
+        raise KnggError("cli.bad_date", option=option, value=value)
+    return parsed
+
+
+def parse_today(value: str | None) -> date:
+    return parse_date(value, "--today") or date.today()
 
 
 def parse_lang(value: str | None) -> str | None:

@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kngg_cli.dates import date_from_text
 from kngg_cli.edit.common import EditPlan, check_not_future, display, format_findings, one_region
 from kngg_cli.edit.textedit import EditableFile, Refusal, TextEditor
 from kngg_cli.texts import Text
@@ -93,10 +94,7 @@ def _last_completed_date(data: dict[str, Any]) -> date | None:
     for entry in entries if isinstance(entries, list) else []:
         value = entry.get("date") if isinstance(entry, dict) else None
         if isinstance(value, str):
-            try:
-                value = date.fromisoformat(value)
-            except ValueError:
-                continue
+            value = date_from_text(value)
         if isinstance(value, date):
             dates.append(value)
     return max(dates, default=None)

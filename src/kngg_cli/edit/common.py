@@ -11,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kngg_cli.edit.textedit import CannotEdit, EditableFile, Refusal, TextEditor
-from kngg_cli.texts import KnggError
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -80,15 +79,6 @@ def display(path: Path) -> str:
     if relative.startswith(os.pardir + os.sep + os.pardir + os.sep + os.pardir):
         return path.as_posix()
     return relative.replace(os.sep, "/")
-
-
-def parse_date(value: str | None, option: str) -> date | None:
-    if value is None or value == "":
-        return None
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise KnggError("cli.bad_date", option=option, value=value) from None
 
 
 def check_not_future(when: date, today: date) -> None:

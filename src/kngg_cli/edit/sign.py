@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from kngg_cli.dates import date_from_text
 from kngg_cli.edit.common import EditPlan, check_not_future, display, one_region
 from kngg_cli.edit.textedit import EditableFile, Refusal, SyntaxRefusal, TextEditor
 from kngg_cli.texts import text as wording
@@ -113,9 +114,4 @@ def _as_date(value: Any) -> date | None:
     """A recorded signature date (a YAML date or a quoted ISO date); anything else counts as none."""
     if isinstance(value, date):
         return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            return None
-    return None
+    return date_from_text(value.strip()) if isinstance(value, str) else None

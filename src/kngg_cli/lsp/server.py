@@ -23,6 +23,7 @@ from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
 from kngg_cli import __version__
+from kngg_cli.dates import date_from_text
 from kngg_cli.engine import CheckOptions
 from kngg_cli.language import choose_language
 from kngg_cli.lsp import features
@@ -43,10 +44,7 @@ class KnggServer(LanguageServer):
     def check_options(self) -> CheckOptions:
         lang = self.settings.get("lang")
         today = self.settings.get("today") or os.environ.get("KNGG_TODAY")
-        try:
-            chosen = date.fromisoformat(today) if today else date.today()
-        except (TypeError, ValueError):
-            chosen = date.today()
+        chosen = (date_from_text(today) if today else None) or date.today()
         return CheckOptions(today=chosen, lang=lang if lang in ("nl", "en") else None)
 
     @property

@@ -8,9 +8,11 @@ from typing import Annotated, Any
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, StringConstraints, model_validator
 
+from kngg_cli.dates import date_from_text
+from kngg_cli.durations import DURATION_PATTERN
+
 SLUG_PATTERN = r"^[a-z0-9][a-z0-9-]{0,62}$"
 GEMEENTE_CODE_PATTERN = r"^GM[0-9]{4}$"
-DURATION_PATTERN = r"^P(?:(?:[0-9]+[YMWD])+(?:T(?:[0-9]+[HMS])+)?|T(?:[0-9]+[HMS])+)$"
 KVK_PATTERN = r"^[0-9]{8}$"
 # An address is something@domain.tld without spaces: what a person can mail to (no full RFC 5322).
 EMAIL_PATTERN = r"^[^@\s]+@[^@\s]+\.[^@\s.]+$"
@@ -29,10 +31,10 @@ def _to_date(value: Any) -> Any:
     if isinstance(value, date):
         return value
     if isinstance(value, str) and _ISO_DATE.match(value.strip()):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueError(NO_SUCH_DATE) from None
+        parsed = date_from_text(value.strip())
+        if parsed is None:
+            raise ValueError(NO_SUCH_DATE)
+        return parsed
     raise ValueError(NOT_A_DATE)
 
 

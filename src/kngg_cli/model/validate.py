@@ -9,11 +9,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from kngg_cli.durations import DURATION_PATTERN
 from kngg_cli.loading.positions import NodePath
 from kngg_cli.model import KIND_MODELS, SUPPORTED_FORMAT_VERSIONS
 from kngg_cli.model.common import (
     DATE_WITH_TIME,
-    DURATION_PATTERN,
     EMAIL_PATTERN,
     GEMEENTE_CODE_PATTERN,
     KVK_PATTERN,

@@ -11,11 +11,11 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from kngg_cli.durations import single_unit
 from kngg_cli.render import labels
 
 # characters that XML 1.0 (and so Word) refuses; a folded YAML scalar can carry one (pitfalls.md)
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_DURATION = re.compile(r"^P(\d+)([DWMY])$")
 AND = {"nl": "en", "en": "and"}
 
 
@@ -36,10 +36,10 @@ def duration_words(value: str | None, lang: str) -> str:
     """P6W → 'elke 6 weken'; anything unusual is shown as written."""
     if not value:
         return ""
-    match = _DURATION.match(value)
-    if not match:
+    single = single_unit(value)
+    if single is None:
         return value
-    amount, unit = int(match.group(1)), match.group(2)
+    amount, unit = single
     if amount == 1:
         return labels.EVERY_ONE[lang][unit]
     singular, plural = labels.DURATION_UNITS[lang][unit]

@@ -9,7 +9,6 @@ Everything is computed here from the checked region; status.md.j2 / status.html.
 from __future__ import annotations
 
 import calendar
-import re
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +18,7 @@ from kngg_cli.render.formatting import clean, count, join, period_words
 if TYPE_CHECKING:
     from kngg_cli.render.context import ContextBuilder
 
-from kngg_cli.durations import duration_days
+from kngg_cli.durations import calendar_parts, duration_days
 from kngg_cli.model.monitoring import ME_LEVELS
 
 DEFAULT_ITEM_WEEKS = 6  # a suggested date without a meeting rhythm: six weeks out
@@ -149,16 +148,13 @@ def words(lang: str) -> dict[str, Any]:
     return WORDS.get(lang, WORDS["nl"])
 
 
-_DURATION = re.compile(r"^P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?$")
-
-
 def after(start: date, duration: str) -> date | None:
     """The date one ISO-8601 duration after `start` (months as calendar months, clamped at month end)."""
-    match = _DURATION.match(duration.strip().upper())
-    if not match or not any(match.groups()):
+    parts = calendar_parts(duration)
+    if parts is None:
         days = duration_days(duration)
         return start + timedelta(days=round(days)) if days and days >= 1 else None
-    years, months, weeks, days_part = (int(part or 0) for part in match.groups())
+    years, months, weeks, days_part = parts
     total = start.year * 12 + start.month - 1 + 12 * years + months
     year, month = divmod(total, 12)
     last_day = calendar.monthrange(year, month + 1)[1]
