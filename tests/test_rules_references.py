@@ -477,3 +477,21 @@ def test_r010_still_reported_when_the_other_organisations_are_fine(region) -> No
     )
     found = [(f.code, *where(f)) for f in check(region({"organisations.yaml": text}, base=BASE)).findings]
     assert ("R010", "region.yaml", 8) in found
+
+
+# -- the shared unknown-reference helper (R001/R002/R003) ------------------------------------------
+
+
+def test_r002_owner_has_its_own_message_and_suggests_an_organisation(region) -> None:  # type: ignore[no-untyped-def]
+    owner = region(replace("monitoring.yaml", "owner: gemeente-almere", "owner: gemeente-almre"), base=BASE)
+    [by_owner] = only(check(owner), "R002")
+    assert by_owner.hint and "gemeente-almere" in by_owner.hint
+    chair = region(replace("governance.yaml", "chair: sanne-de-vries", "chair: gemeente-almre"), base=BASE)
+    [by_chair] = only(check(chair), "R002")
+    assert by_owner.message != by_chair.message  # 'owner' key: a person or an organisation
+
+
+def test_r003_stays_quiet_for_a_body_in_a_broken_file(region) -> None:  # type: ignore[no-untyped-def]
+    broken = BASE["governance.yaml"].replace("name: Kerngroep", "name: Kern: groep")
+    found = codes(check(region({"governance.yaml": broken}, base=BASE)))
+    assert "R003" not in found and any(code.startswith("S") for code in found)

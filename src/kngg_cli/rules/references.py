@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
@@ -77,14 +77,22 @@ def _text_of(source: Any) -> str:
         return ""
 
 
+def _unknown_references(
+    view: RegionView, code: str, fields: tuple[str, ...], known: Collection[str], key: str = "default"
+) -> Iterator[Problem]:
+    """`code`'s finding (with a did-you-mean) on every value under `fields` that is not an id in
+    `known`; ids that may stand in a file that could not be read stay quiet (no cascades)."""
+    maybe = _maybe_defined(view)
+    for field in fields:
+        for document, path, ref in _references(view, field):
+            if ref not in known and ref not in maybe:
+                params = {"ref": ref, **did_you_mean(ref, known)}
+                yield Problem(code, document.value_at(path), key, params, document.id)
+
+
 @rule("R001")
 def unknown_organisation(view: RegionView) -> Iterator[Problem]:
-    known = view.ids.get("Organisation", {})
-    maybe = _maybe_defined(view)
-    for document, path, ref in _references(view, "organisation"):
-        if ref not in known and ref not in maybe:
-            params = {"ref": ref, **did_you_mean(ref, known)}
-            yield Problem("R001", document.value_at(path), "default", params, document.id)
+    yield from _unknown_references(view, "R001", ("organisation",), view.ids.get("Organisation", {}))
 
 
 # R002's one finding for a region without any Person, and the rules that ask for people: while
@@ -97,17 +105,10 @@ PEOPLE_RULES = frozenset({"G502", "G503", "G704", "G705", "G706", "G806"})
 def unknown_person(view: RegionView) -> Iterator[Problem]:
     people = view.ids.get("Person", {})
     owners = {**view.ids.get("Organisation", {}), **people}
-    maybe = _maybe_defined(view)
-    unknown: list[Problem] = []
-    for field in ("chair", "person", "gemeente_contact"):
-        for document, path, ref in _references(view, field):
-            if ref not in people and ref not in maybe:
-                params = {"ref": ref, **did_you_mean(ref, people)}
-                unknown.append(Problem("R002", document.value_at(path), "default", params, document.id))
-    for document, path, ref in _references(view, "owner"):
-        if ref not in owners and ref not in maybe:
-            params = {"ref": ref, **did_you_mean(ref, owners)}
-            unknown.append(Problem("R002", document.value_at(path), "owner", params, document.id))
+    unknown = [
+        *_unknown_references(view, "R002", ("chair", "person", "gemeente_contact"), people),
+        *_unknown_references(view, "R002", ("owner",), owners, "owner"),
+    ]
     if unknown and not people and not _person_documents(view):
         # one cause, one finding: without any Person every reference is unknown; say that once
         if view.unreadable:
@@ -128,18 +129,7 @@ def _person_documents(view: RegionView) -> bool:
 
 @rule("R003")
 def unknown_body(view: RegionView) -> Iterator[Problem]:
-    bodies = view.ids.get("Body", {})
-    maybe = _maybe_defined(view)
-    for field in ("reports_to", "agreed_by"):
-        for document, path, ref in _references(view, field):
-            if ref not in bodies and ref not in maybe:
-                yield Problem(
-                    "R003",
-                    document.value_at(path),
-                    "default",
-                    {"ref": ref, **did_you_mean(ref, bodies)},
-                    document.id,
-                )
+    yield from _unknown_references(view, "R003", ("reports_to", "agreed_by"), view.ids.get("Body", {}))
     yield from _reporting_cycles(view)
 
 
