@@ -27,6 +27,9 @@ class RuleInfo:
     basis: str | None = None  # what its requirement and numbers rest on: leidraad | me-matrix | kngg
     step: int | None = None  # the gate this rule belongs to, from the step plan
     phase: int | None = None
+    # A runnable bad/good pair of the example: tests/test_catalogue_examples.py checks that the
+    # rule fires on `bad` and is quiet on `good` (keys: file, bad, good, optional replace, step).
+    contract: dict[str, Any] | None = None
 
     @property
     def family(self) -> str:
@@ -181,6 +184,7 @@ def catalogue() -> dict[str, RuleInfo]:
                 basis=entry.get("basis"),
                 step=plan.gate_step_of(code),
                 phase=2 if code in plan.phase2_rules else None,
+                contract=entry.get("contract"),
             )
     return dict(sorted(rules.items(), key=lambda item: _code_order(item[0])))
 
