@@ -5,6 +5,7 @@ Each line says why the name is alive. Names a helper is about to use are marked 
 remove the line once the code that uses it has landed.
 """
 
+from kngg_cli.catalog import RuleInfo
 from kngg_cli.catalog.reference import GEMEENTE_LIST_YEAR
 from kngg_cli.edit.init import GemeenteChoice
 from kngg_cli.model.region import THRESHOLD_RULES
@@ -25,3 +26,4 @@ period_words  # #9 in progress: the status report
 ARTICLE_TEXT  # #9 in progress: agreement texts
 has_text  # #11 in progress: the text catalogue
 BoundedSandbox.intercepted_binops  # read by Jinja's sandbox: the operators it hands to call_binop
+RuleInfo.contract  # read by tests/test_catalogue_examples.py: each example's runnable bad/good pair
