@@ -228,3 +228,21 @@ def test_a_step_without_a_name_of_its_own_is_named_once(tmp_path: Path, lang: st
     first_line = out.splitlines()[0]
     assert first_line.startswith(title)
     assert first_line.lower().count("4") == 1
+
+
+def test_json_has_exactly_the_typed_shape(tmp_path: Path) -> None:
+    """The TypedDicts in status.py are the documented JSON shape: every key printed is declared
+    and every declared key is printed, at each level."""
+    from kngg_cli.status import RegionCounts, RegionStatus, StatusData, StatusItem, StatusSummary, StepStatus
+
+    root, _files = _step7(tmp_path)
+    data = json.loads(status(str(root), "--format", "json")[1])
+    assert set(data) == set(StatusData.__annotations__)
+    assert set(data["summary"]) == set(StatusSummary.__annotations__)
+    [region] = data["regions"]
+    assert set(region) == set(RegionStatus.__annotations__)
+    assert set(region["counts"]) == set(RegionCounts.__annotations__)
+    assert {frozenset(step) for step in region["steps"]} == {frozenset(StepStatus.__annotations__)}
+    assert region["open_items"] and all(
+        set(item) == set(StatusItem.__annotations__) for item in region["open_items"]
+    )

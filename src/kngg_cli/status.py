@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import io
 from collections import Counter
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from kngg_cli.catalog import localized, step_plan
 from kngg_cli.findings import Finding
@@ -58,8 +58,82 @@ if TYPE_CHECKING:
 SYNTAX_CODES = ("S001", "S002", "S009")  # the file could not be read as YAML at all
 
 
+# -- the JSON shape (the module docstring shows it; mypy holds the code to it) -------------------
+class StatusItem(TypedDict):
+    code: str
+    severity: str
+    gate_severity: str | None
+    message: str
+    hint: str | None
+    subject: str | None
+    path: str
+    line: int
+    column: int
+
+
+class StepStatus(TypedDict):
+    number: int
+    name: str
+    stage: str
+    state: str  # done | current | ahead
+    date: str | None
+
+
+class Phase2Status(TypedDict):
+    name: str
+    state: str  # ahead | current
+
+
+class AgreementCounts(TypedDict):
+    signed: int
+    total: int
+
+
+class RegionCounts(TypedDict):
+    gemeenten: int
+    organisations: int
+    people: int
+    bodies: int
+    agreements: AgreementCounts
+    indicators: dict[str, int]  # per M&E level, A-E
+
+
+class RegionStatus(TypedDict):
+    id: str
+    name: str
+    path: str
+    phase: int | None
+    step: int | None
+    stage: str | None
+    step_name: str | None
+    steps: list[StepStatus]
+    phase2: Phase2Status
+    gates_evaluated: bool
+    open_items: list[StatusItem]
+    findings: list[StatusItem]
+    counts: RegionCounts
+    summary: dict[str, int]
+    ready: bool | None
+    blocking: list[str]
+
+
+class StatusSummary(TypedDict):
+    regions: int
+    ready: int
+    error: int
+    warning: int
+    info: int
+
+
+class StatusData(TypedDict):
+    kngg_version: str
+    today: str
+    regions: list[RegionStatus]
+    summary: StatusSummary
+
+
 # -- data ------------------------------------------------------------------------------------
-def status_data(result: CheckResult, context: ReportContext) -> dict[str, Any]:
+def status_data(result: CheckResult, context: ReportContext) -> StatusData:
     regions = [region_status(region, context) for region in result.regions]
     counts = result.summary
     return {
@@ -76,7 +150,7 @@ def status_data(result: CheckResult, context: ReportContext) -> dict[str, Any]:
     }
 
 
-def region_status(region: RegionResult, context: ReportContext) -> dict[str, Any]:
+def region_status(region: RegionResult, context: ReportContext) -> RegionStatus:
     lang = context.lang
     plan = step_plan()
     model = region.view.region
@@ -107,10 +181,10 @@ def region_status(region: RegionResult, context: ReportContext) -> dict[str, Any
     }
 
 
-def _steps(region: RegionResult, lang: str) -> list[dict[str, Any]]:
+def _steps(region: RegionResult, lang: str) -> list[StepStatus]:
     model = region.view.region
     dates = {c.step: c.date for c in model.progress.completed} if model is not None else {}
-    out = []
+    out: list[StepStatus] = []
     plan = step_plan()
     for step in plan.steps:
         state = plan.step_state(step.number, region.phase, region.step)
@@ -127,7 +201,7 @@ def _steps(region: RegionResult, lang: str) -> list[dict[str, Any]]:
     return out
 
 
-def _item(finding: Finding, context: ReportContext) -> dict[str, Any]:
+def _item(finding: Finding, context: ReportContext) -> StatusItem:
     span = finding.location.span
     return {
         "code": finding.code,
@@ -142,7 +216,7 @@ def _item(finding: Finding, context: ReportContext) -> dict[str, Any]:
     }
 
 
-def counts(region: RegionResult) -> dict[str, Any]:
+def counts(region: RegionResult) -> RegionCounts:
     from kngg_cli.model.monitoring import ME_LEVELS
 
     view = region.view
@@ -165,7 +239,7 @@ def counts(region: RegionResult) -> dict[str, Any]:
 
 
 # -- text ------------------------------------------------------------------------------------
-def status_text(data: dict[str, Any], lang: str, color: bool, width: int = 100) -> str:
+def status_text(data: StatusData, lang: str, color: bool, width: int = 100) -> str:
     from rich.console import Console
 
     buffer = io.StringIO()
@@ -180,12 +254,12 @@ def status_text(data: dict[str, Any], lang: str, color: bool, width: int = 100) 
         emoji=False,
         soft_wrap=False,
     )
-    data = _visible(data)
-    regions = data["regions"]
+    shown = _visible(data)
+    regions = shown["regions"]
     if len(regions) == 1:
         _one_region(console, regions[0], lang)
     else:
-        _overview(console, data, lang)
+        _overview(console, shown, lang)
     return "".join(line.rstrip() + "\n" for line in buffer.getvalue().splitlines())
 
 
