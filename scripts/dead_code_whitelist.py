@@ -14,6 +14,7 @@ from kngg_cli.render.environment import BoundedSandbox
 from kngg_cli.render.formatting import days_between, period_words
 from kngg_cli.render.geomap import map_png
 from kngg_cli.render.labels import ARTICLE_TEXT
+from kngg_cli.status import StatusData, StatusSummary
 from kngg_cli.texts import has_text
 
 GEMEENTE_LIST_YEAR  # documentation: data/README.md names it as where the CBS year is kept
@@ -27,3 +28,5 @@ ARTICLE_TEXT  # #9 in progress: agreement texts
 has_text  # #11 in progress: the text catalogue
 BoundedSandbox.intercepted_binops  # read by Jinja's sandbox: the operators it hands to call_binop
 RuleInfo.contract  # read by tests/test_catalogue_examples.py: each example's runnable bad/good pair
+StatusData.kngg_version  # a key of status's JSON (a TypedDict field, filled by a dict literal)
+StatusSummary.warning  # a key of status's JSON (a TypedDict field, filled by a dict literal)
