@@ -21,11 +21,8 @@ from kngg_cli.catalog import catalogue
 # Rules whose example has no runnable pair yet, with the reason.
 PENDING: dict[str, str] = {
     "R012": "needs two regions in one workspace; the pair runs on a single region",
-    "A004": "needs more than eight gemeenten with their organisations; tests/test_advice.py covers it",
     "S009": "needs bytes that are not UTF-8 or a file over 5 MB; a text fragment cannot carry them",
-    "G701": "needs every member below management level; a single replacement cannot express it",
     "G702": "needs a domain taken out of every body at once; not yet written",
-    "G807": "sociaal domein sits in the kerngroep and among the signatories; one replacement drops one",
     "G802": "needs knowing which matrix refs are process and which result; not yet written",
 }
 
