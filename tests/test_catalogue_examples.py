@@ -22,8 +22,6 @@ from kngg_cli.catalog import catalogue
 PENDING: dict[str, str] = {
     "R012": "needs two regions in one workspace; the pair runs on a single region",
     "S009": "needs bytes that are not UTF-8 or a file over 5 MB; a text fragment cannot carry them",
-    "G702": "needs a domain taken out of every body at once; not yet written",
-    "G802": "needs knowing which matrix refs are process and which result; not yet written",
 }
 
 
