@@ -17,6 +17,7 @@ import pytest
 from gate_fixtures import complete_region
 from helpers import check, codes, write_region
 from kngg_cli.catalog import catalogue
+from kngg_cli.explain import explain_text
 
 # Rules whose example has no runnable pair yet, with the reason.
 PENDING: dict[str, str] = {
@@ -69,3 +70,10 @@ def test_rule_fires_on_bad(tmp_path: Path, code: str) -> None:
 @pytest.mark.parametrize("code", [c for c in CODES if c not in PENDING])
 def test_rule_is_quiet_on_good(tmp_path: Path, code: str) -> None:
     assert code not in _codes(tmp_path, code, "good")
+
+
+def test_explain_shows_the_pair_as_fout_and_goed() -> None:
+    page = explain_text("G602", "nl")
+    assert "Fout, in agreements/sok-2025.yaml (kngg meldt dan G602):\n    signed: null\nGoed:\n" in page
+    removal = explain_text("A001", "en")
+    assert "(the lines under Right are missing)\nRight:\n    hours_per_week: 24" in removal

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 from kngg_cli.catalog import catalogue, localized, step_plan
@@ -98,9 +99,23 @@ def explain_text(code: str, lang: str) -> str:
     if info.example:
         example = localized(info.example, lang).rstrip()
         out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
+    if info.contract:
+        out += ["", *_contract_lines(code, info.contract, lang)]
     if info.family != "S":
         out += ["", f"## {text('explain.suppress', lang)}", text("explain.suppress_tip", lang, code=code)]
     return "\n".join(out) + "\n"
+
+
+def _contract_lines(code: str, contract: dict[str, Any], lang: str) -> list[str]:
+    """The example's runnable pair (the one tests/test_catalogue_examples.py runs) as Fout / Goed."""
+    bad = textwrap.dedent(contract["bad"]).rstrip() or text("explain.bad_missing", lang)
+    good = textwrap.dedent(contract["good"]).rstrip()
+    return [
+        text("explain.bad", lang, file=contract["file"], code=code),
+        *("    " + line for line in bad.splitlines()),
+        text("explain.good", lang),
+        *("    " + line for line in good.splitlines()),
+    ]
 
 
 def indicators_as_data(level: str | None = None) -> list[dict[str, str]]:
