@@ -17,8 +17,10 @@ copy of src/ that PYTHONPATH points to, for the tests that start `kngg` as a pro
     python scripts/mutate.py --list             # the mutants, without running them
     python scripts/mutate.py --jobs 2 --json /tmp/mutants.json
 
-Survivors known to be equivalent are listed, with the reason, in scripts/mutate_equivalent.txt
-(`path:line: description  # why`); they are reported apart. Exit 1 when other mutants survive.
+Survivors known to be equivalent are listed, with the reason, in scripts/mutate_equivalent.txt,
+one per line as the key the script prints in brackets (`path:function: `expression`: description`,
+no line number, so that edits elsewhere keep it valid) followed by `  # why`; they are reported
+apart, and a listed key that no longer names a mutant is reported as stale. Exit 1 when other mutants survive.
 """
 
 from __future__ import annotations
@@ -77,12 +79,20 @@ class Mutant:
     line: int
     description: str
     index: int  # the how-manieth mutation point of the file (stable while the file is unchanged)
+    # where the mutant is, without its line number: the enclosing function and the mutated
+    # expression (with a counter when one function holds the same one twice), so that the keys in
+    # scripts/mutate_equivalent.txt survive edits elsewhere in the file
+    anchor: str = ""
     status: str = "pending"  # killed | survived | timeout | no-tests | equivalent
     seconds: float = 0.0
 
     @property
     def key(self) -> str:
-        return f"{self.file}:{self.line}: {self.description}"
+        return f"{self.file}:{self.anchor}: {self.description}"
+
+    @property
+    def shown(self) -> str:
+        return f"{self.file}:{self.line}: {self.description}   [{self.key}]"
 
 
 # -- finding and applying mutations ---------------------------------------------------------------
@@ -170,14 +180,41 @@ def target_files(only: list[str]) -> list[Path]:
     return files
 
 
+def _enclosing_functions(tree: ast.AST) -> dict[int, str]:
+    """id of every node -> the qualified name of the function or class it is in ("<module>" at the top)."""
+    owner: dict[int, str] = {}
+
+    def visit(node: ast.AST, name: str) -> None:
+        for child in ast.iter_child_nodes(node):
+            inner = name
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                inner = child.name if name == "<module>" else f"{name}.{child.name}"
+            owner[id(child)] = inner
+            visit(child, inner)
+
+    visit(tree, "<module>")
+    return owner
+
+
 def mutants_of(path: Path) -> list[Mutant]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    source = path.read_text(encoding="utf-8")
+    tree = ast.parse(source)
     skip = _is_annotation_or_docstring(tree)
+    owner = _enclosing_functions(tree)
     relative = str(path.relative_to(PACKAGE))
     found = []
+    seen: dict[str, int] = {}
     for index, (node, description, line, _how) in enumerate(_points(tree)):
-        if id(node) not in skip:
-            found.append(Mutant(relative, line, description, index))
+        if id(node) in skip:
+            continue
+        snippet = " ".join((ast.get_source_segment(source, node) or ast.unparse(node)).split())
+        if len(snippet) > 72:
+            snippet = snippet[:69] + "..."
+        anchor = f"{owner.get(id(node), '<module>')}: `{snippet}`"
+        seen[anchor + description] = seen.get(anchor + description, 0) + 1
+        if seen[anchor + description] > 1:
+            anchor += f" #{seen[anchor + description]}"
+        found.append(Mutant(relative, line, description, index, anchor))
     return found
 
 
@@ -405,7 +442,7 @@ def main() -> int:
     mutants = [m for f in files for m in mutants_of(f)]
     if args.list:
         for mutant in mutants:
-            print(mutant.key)
+            print(mutant.shown)
         print(f"{len(mutants)} mutants in {len(files)} files")
         return 0
 
@@ -464,6 +501,11 @@ def main() -> int:
     for mutant in results:
         if mutant.status in ("survived", "no-tests") and mutant.key in known:
             mutant.status = "equivalent"
+    in_scope = {m.file for m in results}
+    current = {m.key for m in results}
+    stale = [key for key in known if key.split(":", 1)[0] in in_scope and key not in current]
+    for key in stale:
+        print(f"stale     {key}  (in scripts/mutate_equivalent.txt, but no such mutant any more)")
     results.sort(key=lambda m: (m.file, m.line, m.index))
     if args.json:
         args.json.write_text(json.dumps([asdict(m) for m in results], indent=1), encoding="utf-8")
@@ -472,14 +514,14 @@ def main() -> int:
     counts = {state: sum(1 for m in results if m.status == state) for state in states}
     for mutant in results:
         if mutant.status in ("survived", "no-tests"):
-            print(f"{mutant.status:9} {mutant.key}")
+            print(f"{mutant.status:9} {mutant.shown}")
     print(
         f"mutate: {len(results)} mutants: {counts['killed']} killed, {counts['timeout']} timed out, "
         f"{counts['survived']} survived, {counts['no-tests']} on lines no test runs, "
         f"{counts['equivalent']} equivalent (scripts/mutate_equivalent.txt); "
         f"{time.monotonic() - started:.0f} s"
     )
-    return 1 if counts["survived"] or counts["no-tests"] else 0
+    return 1 if counts["survived"] or counts["no-tests"] or stale else 0
 
 
 if __name__ == "__main__":
