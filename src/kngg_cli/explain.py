@@ -36,10 +36,29 @@ def rules_as_data() -> list[dict[str, Any]]:
             "why": info.why,
             "source": info.source,
             "basis": info.basis,
-            "example": info.example,
+            "example": example_of(code),
         }
-        for info in catalogue().values()
+        for code, info in catalogue().items()
     ]
+
+
+def example_of(code: str) -> dict[str, Any]:
+    """A rule's example as `kngg rules --format json` gives it: its contract (the runnable pair that
+    the tests run), without what only the test harness needs (replace, step, phase)."""
+    contract = catalogue()[code].contract
+    example: dict[str, Any] = {"file": _example_file(contract)}
+    for key in ("bad", "good"):
+        example[key] = contract[key]
+    for key in ("bad_encoding", "note"):
+        if key in contract:
+            example[key] = contract[key]
+    return example
+
+
+def _example_file(contract: dict[str, Any]) -> str:
+    """The file of the pair, relative to the region checked (a second region's folder first)."""
+    region = contract.get("region")
+    return f"{region}/{contract['file']}" if region else str(contract["file"])
 
 
 def _applies(code: str, lang: str) -> str:
@@ -96,24 +115,29 @@ def explain_text(code: str, lang: str) -> str:
     basis = _basis_text(code, lang)
     if basis:
         out += ["", f"## {words['basis']}", basis]
-    if info.example:
-        example = localized(info.example, lang).rstrip()
-        out += ["", f"## {words['example']}", *("    " + line for line in example.splitlines())]
-    if info.contract:
-        out += ["", *_contract_lines(code, info.contract, lang)]
+    out += ["", f"## {words['example']}", *_example_lines(code, info.contract, lang)]
     if info.family != "S":
         out += ["", f"## {text('explain.suppress', lang)}", text("explain.suppress_tip", lang, code=code)]
     return "\n".join(out) + "\n"
 
 
-def _contract_lines(code: str, contract: dict[str, Any], lang: str) -> list[str]:
-    """The example's runnable pair (the one tests/test_catalogue_examples.py runs) as Fout / Goed."""
+def _example_lines(code: str, contract: dict[str, Any], lang: str) -> list[str]:
+    """The example: its note, then the runnable pair (the one tests/test_catalogue_examples.py
+    runs) as Fout / Goed."""
+    note = localized(contract.get("note"), lang)
     bad = textwrap.dedent(contract["bad"]).rstrip() or text("explain.bad_missing", lang)
     good = textwrap.dedent(contract["good"]).rstrip()
+    file = _example_file(contract)
+    if "bad_encoding" in contract:
+        bad_title = text("explain.bad_encoded", lang, file=file, code=code, encoding=contract["bad_encoding"])
+        good_title = text("explain.good_encoded", lang)
+    else:
+        bad_title, good_title = text("explain.bad", lang, file=file, code=code), text("explain.good", lang)
     return [
-        text("explain.bad", lang, file=contract["file"], code=code),
+        *([note, ""] if note else []),
+        bad_title,
         *("    " + line for line in bad.splitlines()),
-        text("explain.good", lang),
+        good_title,
         *("    " + line for line in good.splitlines()),
     ]
 

@@ -20,16 +20,17 @@ class RuleInfo:
     summary: LocalText
     what: LocalText
     why: LocalText
-    example: LocalText
     messages: dict[str, LocalText]
     hints: dict[str, LocalText]
     source: LocalText | None = None  # the passage of the Leidraad or the M&E matrix the rule rests on
     basis: str | None = None  # what its requirement and numbers rest on: leidraad | me-matrix | kngg
     step: int | None = None  # the gate this rule belongs to, from the step plan
     phase: int | None = None
-    # A runnable bad/good pair of the example: tests/test_catalogue_examples.py checks that the
-    # rule fires on `bad` and is quiet on `good` (keys: file, bad, good, optional replace, step).
-    contract: dict[str, Any] | None = None
+    # The rule's example, and the one home of it: a runnable bad/good pair that `kngg explain` (and so
+    # the SARIF help) prints as "Fout"/"Goed" and tests/test_catalogue_examples.py runs (the rule
+    # fires on `bad`, is quiet on `good`). Keys: file, bad, good; optional note (nl/en: what the pair
+    # does not show), replace, region (the file is a second region's), bad_encoding, step, phase.
+    contract: dict[str, Any] = field(default_factory=dict)
 
     @property
     def family(self) -> str:
@@ -177,14 +178,13 @@ def catalogue() -> dict[str, RuleInfo]:
                 summary=entry["summary"],
                 what=entry["what"],
                 why=entry["why"],
-                example=entry.get("example") or {},
                 messages=entry.get("messages") or {},
                 hints=entry.get("hints") or {},
                 source=entry.get("source"),
                 basis=entry.get("basis"),
                 step=plan.gate_step_of(code),
                 phase=2 if code in plan.phase2_rules else None,
-                contract=entry.get("contract"),
+                contract=entry.get("contract") or {},
             )
     return dict(sorted(rules.items(), key=lambda item: _code_order(item[0])))
 
