@@ -224,6 +224,16 @@ def test_r004_decision_for_other_gemeente(region) -> None:  # type: ignore[no-un
     assert where(finding) == ("region.yaml", 20)
 
 
+def test_r004_suggests_a_code_of_the_region_as_r001_suggests_an_id(region) -> None:  # type: ignore[no-untyped-def]
+    """The shared unknown-reference helper: the region's nearest code, in R001's words."""
+    root = region(
+        replace("organisations.yaml", "gemeenten: [GM0034, GM0995]", "gemeenten: [GM0034, GM0965]"), base=BASE
+    )
+    [finding] = only(check(root), "R004")
+    assert finding.message == "gemeente GM0965 (Simpelveld) hoort niet bij de regio"
+    assert finding.hint == "bedoel je `GM0995`?"
+
+
 # -- R005 unknown-gemeente-code -----------------------------------------------------------------
 
 
@@ -387,6 +397,24 @@ def test_r009_unknown_ref_with_did_you_mean(region) -> None:  # type: ignore[no-
     [finding] = only(check(root), "R009")
     assert where(finding) == ("monitoring.yaml", 5)
     assert finding.location.span.column == 10
+    assert finding.hint == "bedoel je `A.1`?"  # R001's words, from the shared unknown-reference helper
+    assert finding.message == "`A.10` is geen indicator van de KnGG M&E-matrix"
+
+
+def test_r009_unknown_ref_without_a_near_one_names_the_matrix(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("monitoring.yaml", "ref: A.1", "ref: Z.99"), base=BASE)
+    [finding] = only(check(root), "R009")
+    assert finding.hint == "de matrix heeft A.1-A.5, B.1-B.5, C.1-C.5, D.1-D.5 en E.1-E.5"
+
+
+def test_unknown_references_share_one_did_you_mean_wording() -> None:
+    from kngg_cli.catalog import catalogue
+
+    rules = catalogue()
+    wordings = {
+        code: rules[code].hints["default_suggest"] for code in ("R001", "R002", "R003", "R004", "R009")
+    }
+    assert set(map(str, wordings.values())) == {str(wordings["R001"])}
 
 
 def test_r009_own_indicator_incomplete(region) -> None:  # type: ignore[no-untyped-def]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from datetime import date
 from pathlib import PurePosixPath
 from typing import Any
@@ -77,17 +77,30 @@ def _text_of(source: Any) -> str:
         return ""
 
 
+def _unknown(
+    code: str,
+    references: Iterable[tuple[Document, NodePath, str]],
+    known: Collection[str],
+    quiet: Collection[str] = (),
+    key: str = "default",
+    params: Callable[[str], dict[str, Any]] = lambda ref: {"ref": ref},
+) -> Iterator[Problem]:
+    """The one home of 'an unknown reference': `code`'s finding on every reference that is not in
+    `known` (nor in `quiet`, whose findings would be a cascade), with the did-you-mean among `known`
+    (the `_suggest` hint, one wording for R001-R004 and R009)."""
+    for document, path, ref in references:
+        if ref not in known and ref not in quiet:
+            found = {**params(ref), **did_you_mean(ref, known)}
+            yield Problem(code, document.value_at(path), key, found, document.id)
+
+
 def _unknown_references(
     view: RegionView, code: str, fields: tuple[str, ...], known: Collection[str], key: str = "default"
 ) -> Iterator[Problem]:
-    """`code`'s finding (with a did-you-mean) on every value under `fields` that is not an id in
-    `known`; ids that may stand in a file that could not be read stay quiet (no cascades)."""
-    maybe = _maybe_defined(view)
-    for field in fields:
-        for document, path, ref in _references(view, field):
-            if ref not in known and ref not in maybe:
-                params = {"ref": ref, **did_you_mean(ref, known)}
-                yield Problem(code, document.value_at(path), key, params, document.id)
+    """`code`'s finding on every value under `fields` that is not an id in `known`; ids that may
+    stand in a file that could not be read stay quiet (no cascades)."""
+    references = (reference for field in fields for reference in _references(view, field))
+    yield from _unknown(code, references, known, _maybe_defined(view), key)
 
 
 @rule("R001")
@@ -206,21 +219,15 @@ def _decision_codes(document: Document) -> Iterator[tuple[Document, NodePath, st
 def gemeente_not_in_region(view: RegionView) -> Iterator[Problem]:
     if view.region is None:
         return
-    codes = view.gemeente_codes
     catalogue = _cbs()
     # While R005 reports a mistyped code in gemeenten:, the code it suggests is what the region
     # means: a reference to it elsewhere is right, not R004 (one cause, one finding).
     meant = {code for code in view.unknown_gemeenten.values() if code is not None}
-    for document, path, code in _gemeente_references(view):
-        if code not in codes and code not in meant:
-            name = f" ({catalogue[code].name})" if code in catalogue else ""
-            yield Problem(
-                "R004",
-                document.value_at(path),
-                "default",
-                {"code": code, "name": name, **did_you_mean(code, codes)},
-                document.id,
-            )
+
+    def params(code: str) -> dict[str, Any]:
+        return {"code": code, "name": f" ({catalogue[code].name})" if code in catalogue else ""}
+
+    yield from _unknown("R004", _gemeente_references(view), view.gemeente_codes, meant, params=params)
 
 
 def _cbs() -> dict[str, Any]:
@@ -449,19 +456,22 @@ def _nearby_file(view: RegionView, ref: str) -> dict[str, Any]:
 def unknown_indicator(view: RegionView) -> Iterator[Problem]:
     from kngg_cli.catalog.reference import me_matrix
 
-    matrix = me_matrix().indicators
-    for document in view.valid("MonitoringPlan"):
-        for index, indicator in enumerate(document.model.indicators):
-            path = ("indicators", index)
-            if indicator.ref is not None:
-                if indicator.ref not in matrix:
-                    params = {"ref": indicator.ref, **did_you_mean(indicator.ref, matrix)}
-                    yield Problem("R009", document.value_at((*path, "ref")), "default", params, document.id)
-                continue
-            missing = [f"`{name}`" for name in ("name", "level", "type") if getattr(indicator, name) is None]
-            if missing:
-                params = {"id": indicator.id, "missing": ", ".join(missing)}
-                yield Problem("R009", document.entry_at(path), "own_incomplete", params, document.id)
+    plans = [
+        (document, index, indicator)
+        for document in view.valid("MonitoringPlan")
+        for index, indicator in enumerate(document.model.indicators)
+    ]
+    refs = [
+        (document, ("indicators", index, "ref"), i.ref) for document, index, i in plans if i.ref is not None
+    ]
+    yield from _unknown("R009", refs, me_matrix().indicators)
+    for document, index, indicator in plans:
+        missing = [f"`{name}`" for name in ("name", "level", "type") if getattr(indicator, name) is None]
+        if indicator.ref is None and missing:
+            params = {"id": indicator.id, "missing": ", ".join(missing)}
+            yield Problem(
+                "R009", document.entry_at(("indicators", index)), "own_incomplete", params, document.id
+            )
 
 
 @rule("R010")
