@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from ruamel.yaml import YAML
 
-from kngg_cli.cli import COMMANDS
+from kngg_cli.cli import commands
 from kngg_cli.report import REPORTERS
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,7 +35,7 @@ def _kngg_commands(lines: list[str]) -> list[list[str]]:
 
 
 def _check_command(words: list[str]) -> None:
-    assert words[1] in COMMANDS
+    assert words[1] in commands()
     if "--format" in words:
         assert words[words.index("--format") + 1] in REPORTERS
 

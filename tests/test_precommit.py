@@ -10,7 +10,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from kngg_cli.cli import COMMANDS
+from kngg_cli.cli import commands
 
 ROOT = Path(__file__).resolve().parents[1]
 # the languages pre-commit knows (pre-commit 3/4)
@@ -53,7 +53,7 @@ def test_entry_is_a_real_console_script() -> None:
     assert script in scripts
     module_name, function_name = scripts[script].split(":")
     assert callable(getattr(importlib.import_module(module_name), function_name))
-    assert command in COMMANDS
+    assert command in commands()
 
 
 def test_files_pattern_matches_yaml_only() -> None:

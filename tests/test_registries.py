@@ -1,5 +1,6 @@
 """The registries are explicit and complete: what the catalogue documents is what runs, what the
-reporter table lists can be chosen and imported, and every command has a summary for `--help`."""
+reporter table lists can be chosen and imported, and every command has a summary for `--help`
+(its `cmd.NAME` text, the one home of the command list)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import inspect
 import pytest
 
 from kngg_cli.catalog import catalogue
-from kngg_cli.cli import COMMANDS
+from kngg_cli.cli import _fast_help, commands
 from kngg_cli.report import REPORTERS
 from kngg_cli.rules import registered_rules
 
@@ -35,12 +36,25 @@ def test_check_offers_exactly_the_registered_formats(invoke) -> None:  # type: i
 
 
 def test_every_command_has_a_summary_and_every_summary_a_command() -> None:
+    """A command is its function and its `cmd.NAME` text: no list to keep beside them."""
     from typer.main import get_command
 
     from kngg_cli.cli.app import build_app
 
-    registered = set(get_command(build_app()).commands)  # type: ignore[attr-defined]
-    assert registered == set(COMMANDS)
+    group = get_command(build_app())
+    registered = group.commands  # type: ignore[attr-defined]
+    assert set(registered) == set(commands())
+    for name, command in registered.items():  # Typer's help reads the same text as the fast help
+        assert (command.short_help or command.help) == f"cmd.{name}", name
+
+
+def test_typer_and_the_fast_help_list_the_commands_in_one_order(invoke) -> None:  # type: ignore[no-untyped-def]
+    def listed(page: str) -> list[str]:
+        rows = page.split(":\n")[-1].splitlines()  # after the last heading, Commands
+        return [row.split()[0] for row in rows if row.startswith("  ") and not row.startswith("   ")]
+
+    for lang in ("nl", "en"):
+        assert listed(invoke("--lang", lang, "--help").stdout) == listed(_fast_help(lang)) == commands()
 
 
 def test_me_levels_and_types_are_the_matrix_s() -> None:

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import sys
 
-# name -> the text key of its one-line summary; the Typer app and the fast help both read this table.
-COMMANDS: dict[str, str] = {
-    "check": "cmd.check",
-    "status": "cmd.status",
-    "rules": "cmd.rules",
-    "explain": "cmd.explain",
-    "indicators": "cmd.indicators",
-    "schema": "cmd.schema",
-    "init": "cmd.init",
-    "advance": "cmd.advance",
-    "sign": "cmd.sign",
-    "render": "cmd.render",
-    "site": "cmd.site",
-    "calendar": "cmd.calendar",
-    "lsp": "cmd.lsp",
-}
+SUMMARY = "cmd."
+
+
+def commands() -> list[str]:
+    """The commands of `kngg`, in the order its --help lists them: one for each `cmd.NAME` text of
+    catalog/texts.yaml, the command's one-line summary (`cmd.NAME.SUB` is a subcommand's). The
+    texts are the one home of the list: the fast help reads them here, the Typer app registers each
+    command with `help="cmd.NAME"` and orders them by this list (tests/test_registries.py)."""
+    from kngg_cli.texts import catalogue
+
+    return [key[len(SUMMARY) :] for key in catalogue() if key.startswith(SUMMARY) and key.count(".") == 1]
+
 
 HELP_INTRO = "help.intro"
 
@@ -35,7 +31,8 @@ def _fast_help(lang: str) -> str:
     def word(key: str) -> str:
         return text(key, lang) if has_text(key) else key
 
-    width = max(len(name) for name in COMMANDS)
+    names = commands()
+    width = max(len(name) for name in names)
     options = [
         ("--version", word("help.version")),
         ("--lang nl|en", word("help.lang")),
@@ -53,7 +50,7 @@ def _fast_help(lang: str) -> str:
         *(f"  {name:<{option_width}}  {summary}" for name, summary in options),
         "",
         f"{word('click.heading_commands')}:",
-        *(f"  {name:<{width}}  {word(summary)}" for name, summary in COMMANDS.items()),
+        *(f"  {name:<{width}}  {word(SUMMARY + name)}" for name in names),
     ]
     return "\n".join(lines) + "\n"
 

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from kngg_cli import __version__
-from kngg_cli.cli import COMMANDS, HELP_INTRO
+from kngg_cli.cli import HELP_INTRO
 from kngg_cli.language import LANGUAGES
 
 
@@ -50,10 +50,10 @@ def build_app() -> typer.Typer:
     ) -> None:
         """kngg: Kind naar Gezonder Gewicht, regionaal."""
 
-    # Each command group registers its commands; explicit imports, so a mistyped module fails
-    # loudly instead of leaving its commands silently out of `kngg`.
+    # Each command group registers its commands, each with its `cmd.NAME` summary; explicit imports,
+    # so a mistyped module fails loudly instead of leaving its commands silently out of `kngg`.
     from kngg_cli.cli import calendar, check, docs, edit, lsp, render, site, status
 
     for module in (check, status, docs, edit, render, site, calendar, lsp):
-        module.register(app, COMMANDS)
+        module.register(app)
     return app

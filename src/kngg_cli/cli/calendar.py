@@ -21,8 +21,8 @@ from kngg_cli.cli.common import (
 _HELP = "help.calendar"
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("calendar", help=_HELP, short_help=summaries["calendar"])
+def register(app: typer.Typer) -> None:
+    @app.command("calendar", help=_HELP, short_help="cmd.calendar")
     def calendar(
         path: PathArgument = Path("."),
         output: Annotated[

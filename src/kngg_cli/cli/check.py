@@ -20,8 +20,8 @@ _FORMATS = list(CHECK_FORMATS)
 _FORMATS_HELP = "help.check.format"  # the list of formats in texts.yaml
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("check", help=summaries["check"])
+def register(app: typer.Typer) -> None:
+    @app.command("check", help="cmd.check")
     def check(
         path: PathArgument = Path("."),
         output_format: Annotated[

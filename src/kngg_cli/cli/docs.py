@@ -33,8 +33,8 @@ def _level(value: str | None) -> str | None:
     return wanted
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("rules", help=summaries["rules"])
+def register(app: typer.Typer) -> None:
+    @app.command("rules", help="cmd.rules")
     def rules(
         output_format: Annotated[
             ListFormat, typer.Option("--format", "-f", help="help.list_format")
@@ -54,7 +54,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
         run(action, debug, lang)
 
-    @app.command("indicators", help=summaries["indicators"])
+    @app.command("indicators", help="cmd.indicators")
     def indicators(
         level: Annotated[
             str | None,
@@ -80,7 +80,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
         run(action, debug, lang)
 
-    @app.command("explain", help=summaries["explain"])
+    @app.command("explain", help="cmd.explain")
     def explain(
         code: Annotated[
             str,
@@ -109,7 +109,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
         run(action, debug, lang)
 
-    @app.command("schema", help=summaries["schema"])
+    @app.command("schema", help="cmd.schema")
     def schema(
         output: Annotated[
             str | None, typer.Option("--output", "-o", metavar="FILE", help="help.schema.output")

@@ -137,8 +137,8 @@ def _changes(before: CheckResult, after: CheckResult, language: str) -> str:
     return "".join(line + "\n" for line in out)
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("init", help=summaries["init"])
+def register(app: typer.Typer) -> None:
+    @app.command("init", help="cmd.init")
     def init(
         directory: Annotated[
             Path,
@@ -193,7 +193,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
         run(action, debug, lang)
 
-    @app.command("advance", help=summaries["advance"])
+    @app.command("advance", help="cmd.advance")
     def advance(
         path: PathArgument = Path("."),
         date_: DateOption = None,
@@ -230,7 +230,7 @@ def register(app: typer.Typer, summaries: dict[str, str]) -> None:
 
         run(action, debug, lang, path)
 
-    @app.command("sign", help=summaries["sign"])
+    @app.command("sign", help="cmd.sign")
     def sign(
         agreement_id: Annotated[
             str,

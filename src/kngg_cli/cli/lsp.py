@@ -8,8 +8,8 @@ from kngg_cli.cli.common import DebugOption, LangOption, run
 from kngg_cli.texts import KnggError
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("lsp", help=summaries["lsp"])
+def register(app: typer.Typer) -> None:
+    @app.command("lsp", help="cmd.lsp")
     def lsp(lang: LangOption = None, debug: DebugOption = False) -> None:
         def action() -> int:
             try:

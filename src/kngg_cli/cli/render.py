@@ -79,9 +79,9 @@ _HELP = {
 }
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
+def register(app: typer.Typer) -> None:
     render_app = typer.Typer(
-        help=summaries["render"],
+        help="cmd.render",
         no_args_is_help=True,
         rich_markup_mode=None,
         context_settings={"help_option_names": ["--help", "-h"]},

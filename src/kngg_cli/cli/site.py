@@ -20,8 +20,8 @@ from kngg_cli.cli.common import (
 _HELP = "help.site"
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("site", help=_HELP, short_help=summaries["site"])
+def register(app: typer.Typer) -> None:
+    @app.command("site", help=_HELP, short_help="cmd.site")
     def site(
         output: Annotated[
             Path,

@@ -17,8 +17,8 @@ class StatusFormat(StrEnum):
     json = "json"
 
 
-def register(app: typer.Typer, summaries: dict[str, str]) -> None:
-    @app.command("status", help=summaries["status"])
+def register(app: typer.Typer) -> None:
+    @app.command("status", help="cmd.status")
     def status(
         path: PathArgument = Path("."),
         output_format: Annotated[
