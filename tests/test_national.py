@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import gc
+import os
+import sys
 from pathlib import Path
 
+import pytest
 from helpers import MINIMAL_REGION, TODAY, write_region
-from kngg_cli.engine import CheckOptions, check_roots
+from kngg_cli.engine import CheckOptions, check_roots, default_jobs
 from kngg_cli.report import ReportContext, get_reporter
 
 
@@ -41,3 +44,37 @@ def test_a_slim_region_keeps_only_the_lines_its_findings_point_into(tmp_path: Pa
 def test_the_collector_is_on_again_afterwards(tmp_path: Path) -> None:
     check_roots(_two_regions(tmp_path), CheckOptions(today=TODAY), slim=True)
     assert gc.isenabled()
+
+
+def _four_regions(tmp_path: Path) -> list[Path]:
+    roots = _two_regions(tmp_path)
+    for name, code in (("c", "GM0059"), ("d", "GM0060")):
+        region = MINIMAL_REGION["region.yaml"].replace("testregio", f"regio-{name}").replace("GM0034", code)
+        organisations = MINIMAL_REGION["organisations.yaml"].replace("GM0034", code)
+        roots.append(write_region(tmp_path / name, {"region.yaml": region, "organisations.yaml": organisations}))
+    return roots
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="worker processes are forked on Linux only")
+def test_regions_checked_by_workers_report_what_one_process_reports(tmp_path: Path) -> None:
+    roots = _four_regions(tmp_path)
+    options = CheckOptions(today=TODAY)
+    alone, side_by_side = check_roots(roots, options, slim=True), check_roots(roots, options, slim=True, jobs=2)
+    assert [r.root for r in side_by_side.regions] == roots
+    for name in ("text", "json", "sarif", "github"):
+        context = ReportContext(str(tmp_path), False, "nl", "0")
+        assert get_reporter(name)(side_by_side, context) == get_reporter(name)(alone, context), name
+    assert gc.isenabled()
+
+
+def test_workers_only_for_a_folder_of_several_regions(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KNGG_JOBS", raising=False)
+    assert default_jobs(1) == 1 and default_jobs(3) == 1
+    if sys.platform.startswith("linux") and len(os.sched_getaffinity(0)) > 1:
+        assert default_jobs(27) > 1
+    monkeypatch.setenv("KNGG_JOBS", "1")
+    assert default_jobs(27) == 1
+    monkeypatch.setenv("KNGG_JOBS", "3")
+    assert default_jobs(2) == 3
+    monkeypatch.setenv("KNGG_JOBS", "veel")  # not a number: as if unset
+    assert default_jobs(1) == 1

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import check as _check
 from helpers import codes, only, where
+from kngg_cli.rules import privacy
 from kngg_cli.rules.privacy import passes_elfproef
 
 
@@ -162,3 +167,37 @@ def test_x001_reports_only_the_unused_code(region) -> None:  # type: ignore[no-u
 def test_structure_findings_cannot_be_suppressed(region) -> None:  # type: ignore[no-untyped-def]
     root = region(_org("nmae: x  # kngg: ignore[S005]\n"))
     assert "S005" in codes(check(root))
+
+
+# -- the fast forms of the privacy patterns read exactly what the plain forms read ---------------
+
+# The plain form of "nine digits not touching other digits" (rules.md, P001): privacy.py writes it
+# to start at the first digit so the regex engine can skip ahead, which must change no match.
+_PLAIN_NINE_DIGITS = re.compile(
+    r"(?<![0-9])(?:[0-9]{9}(?![0-9])"
+    r"|(?<![0-9][ .\-])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}([ .\-])[0-9]{3}\1[0-9]{3})"
+    r"(?![0-9]|[ .\-][0-9]))"
+)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(alphabet="0123456789 .-x\n", max_size=40))
+def test_the_fast_nine_digit_pattern_matches_what_the_plain_one_does(text: str) -> None:
+    fast = [(m.span(), m.group()) for m in privacy._NINE_DIGITS.finditer(text)]
+    assert fast == [(m.span(), m.group()) for m in _PLAIN_NINE_DIGITS.finditer(text)]
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.text(alphabet="bBsSnNmMiIkKgGlLoOdDeErRtThH0123 :=\u212a\u017f\u0131\u0130", max_size=30))
+def test_the_word_prefilter_never_hides_a_match(text: str) -> None:
+    """may_contain says False only where the case-insensitive pattern cannot match (the Kelvin
+    sign, long s and Turkish i included, which re.IGNORECASE folds)."""
+    for _key, words, pattern in privacy.CHILD_DATA_PATTERNS:
+        if pattern.search(text):
+            assert privacy.may_contain(text, words)
+
+
+def test_a_bmi_written_with_a_dotless_i_is_still_child_data(region) -> None:  # type: ignore[no-untyped-def]
+    # "BMı" (a Turkish dotless i): re.IGNORECASE reads it as BMI, str.lower() keeps it apart
+    root = region(_org("description: 'BM\u0131 31 bij intake'\n"))
+    assert "P003" in codes(check(root))

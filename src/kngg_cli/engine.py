@@ -104,21 +104,71 @@ def check_path(path: Path, options: CheckOptions) -> CheckResult:
     return check_roots(find_region_roots(path), options)
 
 
-def check_roots(roots: list[Path], options: CheckOptions, slim: bool = False) -> CheckResult:
+def check_roots(roots: list[Path], options: CheckOptions, slim: bool = False, jobs: int = 1) -> CheckResult:
     """Check each region in turn. With `slim`, a checked region keeps only what the reporters of
     `kngg check` read (its findings, and the lines of the files they point into), so that memory
-    stays flat however many regions there are; `status` and the documents need the models."""
+    stays flat however many regions there are; `status` and the documents need the models.
+    With `slim` and `jobs` > 1, the regions are checked by that many worker processes (see
+    `_check_in_workers`); the result is the same, region for region, in the same order."""
     validate_selectors(options)
     result = CheckResult(options.today)
     listed = _gemeenten_per_region(roots) if len(roots) > 1 else {}
+    tasks = [(root, options, _other_regions(root, listed)) for root in roots]
+    if slim and jobs > 1 and len(roots) > 1:
+        result.regions.extend(_check_in_workers(tasks, jobs))
+        return result
     with _collector_paused():
-        for root in roots:
-            region = check_region(root, options, other_regions=_other_regions(root, listed))
-            if slim:
-                _slim(region)
-            result.regions.append(region)
-            gc.collect(0)  # what the region left in cycles, without walking what earlier ones kept
+        for task in tasks:
+            result.regions.append(_check_task(task, slim))
     return result
+
+
+_Task = tuple[Path, CheckOptions, dict[str, list[str]]]
+
+
+def _check_task(task: _Task, slim: bool) -> RegionResult:
+    root, options, other_regions = task
+    region = check_region(root, options, other_regions=other_regions)
+    if slim:
+        _slim(region)
+    gc.collect(0)  # what the region left in cycles, without walking what earlier ones kept
+    return region
+
+
+def _check_slim_in_worker(task: _Task) -> RegionResult:
+    with _collector_paused():
+        return _check_task(task, slim=True)
+
+
+def _check_in_workers(tasks: list[_Task], jobs: int) -> list[RegionResult]:
+    """The regions of a large set, checked side by side by forked worker processes (a region's
+    check is independent of the others': R012 gets its listing from `tasks`). Forked, so that the
+    workers share the modules and the built models the parent has, instead of importing them
+    again; each returns its regions slimmed (findings and the lines they point into), in order."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_check_slim_in_worker, tasks, chunksize=1))
+
+
+def default_jobs(region_count: int) -> int:
+    """Worker processes for `kngg check` of a folder of regions: one per usable CPU (at most 8) when
+    there are enough regions to pay for starting them, on systems that can fork; else 1.
+    KNGG_JOBS sets the number (1: check in this process)."""
+    import os
+    import sys
+
+    wanted = os.environ.get("KNGG_JOBS", "")
+    if wanted.isdigit() and int(wanted) >= 1:
+        return int(wanted)
+    if region_count < _PARALLEL_FROM or not sys.platform.startswith("linux"):
+        return 1
+    return max(1, min(8, len(os.sched_getaffinity(0))))
+
+
+_PARALLEL_FROM = 4  # regions: below this, starting workers costs more than it saves
 
 
 @contextmanager

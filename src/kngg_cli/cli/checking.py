@@ -77,11 +77,11 @@ def _check(
 
     from kngg_cli import __version__
     from kngg_cli.cache import CachedRun
-    from kngg_cli.engine import check_roots
+    from kngg_cli.engine import check_roots, default_jobs
     from kngg_cli.report import ReportContext, get_reporter
 
     gc.freeze()  # a short-lived process: what is imported stays, the collector need not walk it
-    result = check_roots(roots, options, slim=True)
+    result = check_roots(roots, options, slim=True, jobs=default_jobs(len(roots)))
     language = options.lang or (result.regions[0].lang if result.regions else "nl")
     output = get_reporter(chosen)(result, ReportContext(os.getcwd(), color, language, __version__))
     extra = ""

@@ -104,10 +104,19 @@ def is_link_loop(path: Path) -> bool:
     return False
 
 
+def relative_name(path: Path, root: Path) -> str:
+    """path relative to root (which holds it), with / separators; by string where it can be (pathlib's
+    relative_to costs more than reading a small file)."""
+    whole, prefix = str(path), str(root).rstrip(os.sep) + os.sep
+    if whole.startswith(prefix) and os.sep == "/":
+        return whole[len(prefix) :]
+    return path.relative_to(root).as_posix()
+
+
 def read_source(path: Path, root: Path, text: str | None = None) -> SourceFile:
     """Read and parse one file. `text` is its content as an editor holds it (perhaps not saved):
     then the disk is not read, but the same limits apply."""
-    source = SourceFile(path=path, relative=path.relative_to(root).as_posix())
+    source = SourceFile(path=path, relative=relative_name(path, root))
     if text is not None:
         if len(text) > MAX_FILE_BYTES // 4 and len(text.encode("utf-8")) > MAX_FILE_BYTES:
             size = len(text.encode("utf-8"))
@@ -192,12 +201,14 @@ def text_encoding(raw: bytes) -> str | None:
 
 
 def _refusal(path: Path, root: Path) -> LoadIssue | None:
-    if path.is_symlink() and is_link_loop(path):
-        return LoadIssue("S009", "link_loop", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
-    if path.is_symlink() and not _inside(path, root):
-        return LoadIssue("S009", "outside_link", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
     try:
-        status = path.stat()
+        status = os.lstat(path)  # one system call for the common case: a regular file, no link
+        if stat.S_ISLNK(status.st_mode):
+            if is_link_loop(path):
+                return LoadIssue("S009", "link_loop", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
+            if not _inside(path, root):
+                return LoadIssue("S009", "outside_link", Span(1, 1, 1, 1), {"target": str(os.readlink(path))})
+            status = path.stat()
     except OSError as error:
         return LoadIssue("S009", "unreadable", Span(1, 1, 1, 1), {"problem": error.strerror or str(error)})
     if not stat.S_ISREG(status.st_mode):  # a pipe or device would block the read: never hang

@@ -16,19 +16,34 @@ class NodePosition:
     key: Span | None = None  # None for sequence items and the document root
 
 
+RawSpan = tuple[int, int, int, int]  # line, column, end line, end column
+
+
 class PositionIndex:
-    """Maps a node path such as ("parties", 0, "signed") to its key and value spans."""
+    """Maps a node path such as ("parties", 0, "signed") to its key and value spans.
+
+    The loader records every node of every file, and rules ask for a few: positions are kept as
+    tuples and become Spans when asked for."""
 
     __slots__ = ("_nodes",)
 
     def __init__(self) -> None:
-        self._nodes: dict[NodePath, NodePosition] = {}
+        self._nodes: dict[NodePath, tuple[RawSpan, RawSpan | None] | NodePosition] = {}
 
     def add(self, path: NodePath, value: Span, key: Span | None = None) -> None:
         self._nodes[path] = NodePosition(value, key)
 
+    def add_raw(self, path: NodePath, value: RawSpan, key: RawSpan | None = None) -> None:
+        self._nodes[path] = (value, key)
+
     def get(self, path: NodePath) -> NodePosition | None:
-        return self._nodes.get(path)
+        found = self._nodes.get(path)
+        if found is None or isinstance(found, NodePosition):
+            return found
+        value, key = found
+        position = NodePosition(Span(*value), Span(*key) if key is not None else None)
+        self._nodes[path] = position
+        return position
 
     def __contains__(self, path: NodePath) -> bool:
         return path in self._nodes
@@ -38,7 +53,9 @@ class PositionIndex:
         probe = tuple(path)
         while probe and probe not in self._nodes:
             probe = probe[:-1]
-        return probe, self._nodes[probe]
+        position = self.get(probe)
+        assert position is not None  # the root is always there
+        return probe, position
 
     def value_span(self, path: NodePath) -> Span:
         return self.nearest(path)[1].value

@@ -16,6 +16,7 @@ from kngg_cli.loading.files import (
     discover_files,
     is_link_loop,
     read_source,
+    relative_name,
 )
 from kngg_cli.loading.yamlnodes import LoadIssue
 
@@ -43,7 +44,7 @@ def load_region(root: Path, texts: Mapping[Path, str] | None = None) -> LoadedRe
         if path == region_path and region_file is not None
         else read_source(path, root, texts.get(path))
         for path in paths
-        if path == region_path or not is_excluded(path.relative_to(root).as_posix(), excluded)
+        if path == region_path or not excluded or not is_excluded(relative_name(path, root), excluded)
     ]
     for link in escaping_links:
         source = SourceFile(path=link, relative=link.relative_to(root).as_posix(), readable=False)

@@ -51,7 +51,6 @@ class _Abort(Exception):
         self.issue = issue
 
 
-_NULL = re.compile(r"^(?:~|null|Null|NULL|)$")
 _BOOL = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _INT = re.compile(r"^[-+]?[0-9]+$")
 _INT_OCT = re.compile(r"^0o[0-7]+$")
@@ -66,9 +65,12 @@ _DATETIME = re.compile(
 )
 
 
+_NULL_WORDS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
 def resolve_plain(text: str) -> Any:
     """YAML 1.2 core schema, plus ISO dates (as format.md promises YAML dates)."""
-    if _NULL.match(text):
+    if text in _NULL_WORDS:
         return None
     first = text[0]
     if first in "tTfF" and text in _BOOL:
@@ -118,11 +120,23 @@ def _span(event: Any) -> Span:
     return Span(start.line + 1, start.column + 1, end.line + 1, end.column + 1)
 
 
+# While building, a span is a plain tuple (line, column, end line, end column): the position
+# index keeps tuples and makes Spans only for the few positions that someone asks for.
+_Raw = tuple[int, int, int, int]
+
+
+def _raw(event: Any) -> _Raw:
+    start, end = event.start_mark, event.end_mark
+    return (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+
+
 _STR_TAGS = {"tag:yaml.org,2002:str", "!!str"}
 
 
 def _scalar_value(event: Any) -> Any:
     tag = event.tag
+    if tag is None and not event.style:
+        return resolve_plain(event.value)
     if tag in _STR_TAGS:
         return event.value
     if event.style not in (None, ""):
@@ -133,15 +147,16 @@ def _scalar_value(event: Any) -> Any:
 
 
 class _Frame:
-    __slots__ = ("anchor", "container", "key", "key_span", "path", "size", "start", "weight")
+    __slots__ = ("anchor", "container", "is_dict", "key", "key_span", "path", "size", "start", "weight")
 
-    def __init__(self, container: Any, path: NodePath, start: Span, anchor: str | None) -> None:
+    def __init__(self, container: Any, path: NodePath, start: _Raw, anchor: str | None) -> None:
         self.anchor = anchor
         self.container = container
+        self.is_dict = isinstance(container, dict)
         self.path = path
         self.start = start
         self.key: Any = _NO_KEY
-        self.key_span: Span | None = None
+        self.key_span: _Raw | None = None
         self.weight = 1
         self.size = 0
 
@@ -151,7 +166,11 @@ _SKIP = object()  # a value under a duplicate or complex key: parsed, then dropp
 
 
 class _Builder:
-    """Consumes events for one file; returns its documents and issues."""
+    """Consumes events for one file; returns its documents and issues.
+
+    This is the loader's inner loop (every key, value and bracket of every file passes here):
+    events are told apart by their class, spans stay tuples, and the common case (a plain
+    scalar in a mapping or list that is kept) takes the shortest path."""
 
     def __init__(self) -> None:
         self.documents: list[ParsedDocument] = []
@@ -165,22 +184,30 @@ class _Builder:
         self._expanded_size = 0
 
     def feed(self, event: Any) -> None:
-        name = type(event).__name__
-        if name == "ScalarEvent":
-            self._add(_scalar_value(event), _span(event), 1, event.anchor, len(event.value))
-        elif name in ("MappingStartEvent", "SequenceStartEvent"):
-            self._open({} if name == "MappingStartEvent" else [], event)
-        elif name in ("MappingEndEvent", "SequenceEndEvent"):
+        kind = type(event).__name__
+        if kind == "ScalarEvent":
+            self._scalar(event)
+        elif kind == "MappingStartEvent":
+            self._open({}, event)
+        elif kind == "SequenceStartEvent":
+            self._open([], event)
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             self._close(event)
-        elif name == "AliasEvent":
+        elif kind == "AliasEvent":
             self._alias(event)
-        elif name == "DocumentStartEvent":
+        elif kind == "DocumentStartEvent":
             self._positions = PositionIndex()
             self._anchors = {}
             self._root = None
             self._doc_start = _span(event)
-        elif name == "DocumentEndEvent":
+        elif kind == "DocumentEndEvent":
             self._end_document()
+
+    def _scalar(self, event: Any) -> None:
+        value = _scalar_value(event)
+        start, end = event.start_mark, event.end_mark
+        span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
+        self._add(value, span, 1, event.anchor, len(event.value))
 
     # -- documents -------------------------------------------------------------------------
     def _end_document(self) -> None:
@@ -191,8 +218,8 @@ class _Builder:
     def _open(self, container: Any, event: Any) -> None:
         if len(self._stack) >= MAX_DEPTH:
             raise _Abort(LoadIssue("S009", "too_deep", _span(event), {"limit": MAX_DEPTH}))
-        span = _span(event)
-        if self._stack and isinstance(self._stack[-1].container, dict) and self._stack[-1].key is _NO_KEY:
+        span = _raw(event)
+        if self._stack and self._stack[-1].is_dict and self._stack[-1].key is _NO_KEY:
             self._complex_key(span)
         path = self._child_path()
         frame = _Frame(container if path is not None else _SKIP, path or (), span, event.anchor)
@@ -200,8 +227,8 @@ class _Builder:
 
     def _close(self, event: Any) -> None:
         frame = self._stack.pop()
-        end = _span(event)
-        span = Span(frame.start.line, frame.start.column, end.end_line, end.end_column)
+        end = event.end_mark
+        span = (frame.start[0], frame.start[1], end.line + 1, end.column + 1)
         container = None if frame.container is _SKIP else frame.container
         self._place(
             container,
@@ -213,17 +240,17 @@ class _Builder:
         )
 
     def _alias(self, event: Any) -> None:
-        span = _span(event)
+        span = _raw(event)
         if event.anchor not in self._anchors:
-            raise _Abort(LoadIssue("S001", "unknown_alias", span, {"alias": event.anchor}))
+            raise _Abort(LoadIssue("S001", "unknown_alias", Span(*span), {"alias": event.anchor}))
         value, weight, size = self._anchors[event.anchor]
         self._expanded += weight
         self._expanded_size += size
         if self._expanded > MAX_ALIAS_EXPANSION:
-            raise _Abort(LoadIssue("S009", "alias_bomb", span, {"limit": MAX_ALIAS_EXPANSION}))
+            raise _Abort(LoadIssue("S009", "alias_bomb", Span(*span), {"limit": MAX_ALIAS_EXPANSION}))
         if self._expanded_size > MAX_EXPANDED_CHARS:
             raise _Abort(
-                LoadIssue("S009", "alias_bytes", span, {"limit_mb": MAX_EXPANDED_CHARS // 1_000_000})
+                LoadIssue("S009", "alias_bytes", Span(*span), {"limit_mb": MAX_EXPANDED_CHARS // 1_000_000})
             )
         self._add(value, span, weight, None, size)
 
@@ -235,57 +262,68 @@ class _Builder:
         parent = self._stack[-1]
         if parent.container is _SKIP:
             return None
-        if isinstance(parent.container, list):
+        if not parent.is_dict:
             return (*parent.path, len(parent.container))
         if parent.key is _NO_KEY or parent.key is _SKIP:
             return None
         return (*parent.path, parent.key)
 
-    def _add(self, value: Any, span: Span, weight: int, anchor: str | None, size: int) -> None:
-        if self._stack:
-            parent = self._stack[-1]
-            if isinstance(parent.container, dict) and parent.key is _NO_KEY:
-                parent.size += size
-                self._set_key(parent, value, span)
-                return
+    def _add(self, value: Any, span: _Raw, weight: int, anchor: str | None, size: int) -> None:
+        stack = self._stack
+        if stack:
+            parent = stack[-1]
+            if parent.is_dict:
+                if parent.key is _NO_KEY:
+                    parent.size += size
+                    self._set_key(parent, value, span)
+                    return
+                if not anchor and parent.key is not _SKIP:
+                    # the common case: a value for a key just read, in a mapping that is kept
+                    parent.weight += weight
+                    parent.size += size
+                    key = parent.key
+                    parent.container[key] = value
+                    self._positions.add_raw((*parent.path, key), span, parent.key_span)
+                    parent.key = _NO_KEY
+                    return
         path = self._child_path()
         self._place(value, span, weight, anchor, path, size)
 
     def _place(
-        self, value: Any, span: Span, weight: int, anchor: str | None, path: NodePath | None, size: int
+        self, value: Any, span: _Raw, weight: int, anchor: str | None, path: NodePath | None, size: int
     ) -> None:
         if anchor:
             self._anchors[anchor] = (value, weight, size)
         if not self._stack:
             self._root = value
-            self._positions.add((), span)
+            self._positions.add_raw((), span)
             return
         parent = self._stack[-1]
         parent.weight += weight
         parent.size += size
         if path is None or parent.container is _SKIP:
-            if isinstance(parent.container, dict):
+            if parent.is_dict:
                 parent.key = _NO_KEY
             return
-        if isinstance(parent.container, list):
+        if not parent.is_dict:
             parent.container.append(value)
-            self._positions.add(path, span)
+            self._positions.add_raw(path, span)
         else:
             parent.container[parent.key] = value
-            self._positions.add(path, span, parent.key_span)
+            self._positions.add_raw(path, span, parent.key_span)
             parent.key = _NO_KEY
 
-    def _set_key(self, parent: _Frame, value: Any, span: Span) -> None:
+    def _set_key(self, parent: _Frame, value: Any, span: _Raw) -> None:
         key = value if isinstance(value, str) else _key_text(value)
         if parent.container is not _SKIP and key in parent.container:
-            self.issues.append(LoadIssue("S002", "default", span, {"key": key}))
+            self.issues.append(LoadIssue("S002", "default", Span(*span), {"key": key}))
             parent.key = _SKIP
         else:
             parent.key = key
         parent.key_span = span
 
-    def _complex_key(self, span: Span) -> None:
-        raise _Abort(LoadIssue("S004", "complex_key", span))
+    def _complex_key(self, span: _Raw) -> None:
+        raise _Abort(LoadIssue("S004", "complex_key", Span(*span)))
 
 
 def _key_text(value: Any) -> str:
@@ -304,8 +342,12 @@ def parse_yaml(text: str) -> ParseResult:
 
     builder = _Builder()
     try:
-        for event in _events(text):
-            builder.feed(event)
+        parser_class = _c_parser()
+        if parser_class is None:
+            for event in _events(text):
+                builder.feed(event)
+        else:
+            _feed_all(parser_class(text), builder)
     except _Abort as abort:
         builder.issues.append(abort.issue)
         return ParseResult(builder.documents, builder.issues, fatal=True)
@@ -330,6 +372,16 @@ def _events(text: str) -> Any:
 
         return YAML(typ="safe", pure=True).parse(text)
     return _drain(parser_class(text))
+
+
+def _feed_all(parser: Any, builder: _Builder) -> None:
+    """libyaml's events straight into the builder (no generator between them: the inner loop)."""
+    feed, more, get = builder.feed, parser.check_event, parser.get_event
+    try:
+        while more():
+            feed(get())
+    finally:
+        parser.dispose()
 
 
 def _drain(parser: Any) -> Any:

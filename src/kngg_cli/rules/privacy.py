@@ -14,6 +14,7 @@ once per line: the raw text first (exact columns), then a decoded value at its o
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterator
@@ -72,9 +73,14 @@ class _Texts:
     """What the three rules read, normalised once per region (shared through view.extra)."""
 
     files: list[tuple[Path, str, list[str]]]  # path, whole normalised text, its normalised lines
+    # the lines whose normalised text differs from the original (the others map 1:1)
     lines: dict[tuple[Path, int], Normalised]
     decoded: list[tuple[Any, tuple[Any, ...], bool, list[str]]]  # document, path, is value, texts
     names: list[tuple[Path, str]]
+
+    def span(self, path: Path, number: int, start: int, end: int) -> tuple[int, int]:
+        changed = self.lines.get((path, number))
+        return (start, end) if changed is None else changed.span(start, end)
 
 
 def _texts(view: RegionView) -> _Texts:
@@ -84,16 +90,21 @@ def _texts(view: RegionView) -> _Texts:
     lines_of = {source.path: source.lines for source in view.files}
     texts = _Texts([], {}, [], [])
     for source in view.files:
-        normal = [normalise(line) for line in source.lines]
-        texts.files.append((source.path, "\n".join(n.text for n in normal), [n.text for n in normal]))
-        texts.lines.update(((source.path, number), n) for number, n in enumerate(normal, start=1))
+        normal_lines = source.lines
+        if not all(line.isascii() for line in source.lines):
+            normal = [normalise(line) for line in source.lines]
+            normal_lines = [n.text for n in normal]
+            texts.lines.update(
+                ((source.path, number), n) for number, n in enumerate(normal, start=1) if n.origin is not None
+            )
+        texts.files.append((source.path, "\n".join(normal_lines), normal_lines))
         texts.names.append((source.path, normalise(source.relative).text))
     wholes = {path: whole for path, whole, _lines in texts.files}
     for document in view.documents:
         whole = wholes.get(document.source.path, "")
         for path, value in document.nodes():
             key = path[-1] if path else None
-            decoded = [normalise(t).text for t in (key, value) if isinstance(t, str)]
+            decoded = [_normal(text) for text in (key, value) if isinstance(text, str)]
             if isinstance(value, str) and _SPLIT_DIGITS.search(value):
                 decoded.append(normalise(_joined_folds(document, path, lines_of)).text)
             decoded = [t for t in decoded if t not in whole]  # written as it reads: scanned as raw text
@@ -101,6 +112,10 @@ def _texts(view: RegionView) -> _Texts:
                 texts.decoded.append((document, path, isinstance(value, str), decoded))
     view.extra["privacy_texts"] = texts
     return texts
+
+
+def _normal(text: str) -> str:
+    return text if text.isascii() else normalise(text).text  # ASCII is its own normal form
 
 
 def _scan(view: RegionView, finder: Finder) -> Iterator[Problem]:
@@ -112,7 +127,7 @@ def _scan(view: RegionView, finder: Finder) -> Iterator[Problem]:
             continue  # one search of the whole file first: almost every file has no hit at all
         for number, line in enumerate(lines, start=1):
             for start, end, params in finder(line):
-                first, last = texts.lines[(path, number)].span(start, end)
+                first, last = texts.span(path, number, start, end)
                 seen.add((path, number))
                 yield _problem(view, Location(path, Span(number, first + 1, number, last + 1)), params)
     for document, node, is_value, decoded in texts.decoded:
@@ -165,9 +180,12 @@ def passes_elfproef(digits: str) -> bool:
 
 # nine digits not touching other digits: together, or in the groupings people write
 # (1234.56.782, 123 456 782, 123.456.782, 123-456-782), a grouping not continued by another group
+# (It starts with the first digit and looks behind only then: a pattern that starts with a
+# character class lets the regex engine skip to the next digit, seven times faster on a region.)
 _NINE_DIGITS = re.compile(
-    r"(?<![0-9])(?:[0-9]{9}(?![0-9])"
-    r"|(?<![0-9][ .\-])(?:[0-9]{4}\.[0-9]{2}\.[0-9]{3}|[0-9]{3}([ .\-])[0-9]{3}\1[0-9]{3})"
+    r"[0-9](?<![0-9]{2})"
+    r"(?:[0-9]{8}(?![0-9])"
+    r"|(?<![0-9][ .\-][0-9])(?:[0-9]{3}\.[0-9]{2}\.[0-9]{3}|[0-9]{2}([ .\-])[0-9]{3}\1[0-9]{3})"
     r"(?![0-9]|[ .\-][0-9]))"
 )
 # right after the word: nine digits in any grouping of spaces, dots or dashes, elfproef or not
@@ -181,12 +199,25 @@ _AFTER_WORD = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 
 
+def may_contain(text: str, words: tuple[str, ...]) -> bool:
+    """A cheap test before a case-insensitive regex that needs one of `words` (lower case, ASCII):
+    False only when none of them can match. For ASCII text, `lower()` folds case exactly as
+    re.IGNORECASE does; other text keeps the regex (which also matches, say, the Kelvin sign K)."""
+    if not text.isascii():
+        return True
+    lower = text.lower()
+    return any(word in lower for word in words)
+
+
+_BSN_WORDS = ("bsn", "burgerservicenummer")
+
+
 def find_bsn(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
     if _DIGIT.search(text) is None:
         return
     found: list[tuple[int, int]] = []
-    for match in _AFTER_WORD.finditer(text):
-        found.append(match.span(1))
+    if may_contain(text, _BSN_WORDS):
+        found.extend(match.span(1) for match in _AFTER_WORD.finditer(text))
     for match in _NINE_DIGITS.finditer(text):
         digits = re.sub(r"[ .\-]", "", match.group())
         if passes_elfproef(digits) and not any(s <= match.start() < e for s, e in found):
@@ -316,6 +347,7 @@ def key_words(key: str) -> list[str]:
     return [w for w in _KEY_PARTS.split(_CAMEL.sub("_", key).lower()) if w]
 
 
+@functools.lru_cache(maxsize=4096)  # a region repeats its keys (id, name, ...) thousands of times
 def is_child_data_key(key: str) -> bool:
     """A key named like child data: one of its words, or words written together, is such a name."""
     words = key_words(key)
@@ -333,9 +365,11 @@ _DATE = (
     r"|[0-9]{4}-[0-9]{2}-[0-9]{2}"
     r"|[0-9]{1,2}\s+(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?\s+[0-9]{4})"
 )
-CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
+# (message key, the words one of which the pattern needs (see may_contain), the pattern)
+CHILD_DATA_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = (
     (
         "bmi",
+        ("bmi",),
         re.compile(
             r"\bBMI(?:[\s\-]?(?:score|waarde|value))?\b\s*(?:van|is|of|=|:)?\s*[0-9]{1,2}(?:[.,][0-9]+)?\b",
             re.IGNORECASE,
@@ -343,10 +377,12 @@ CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ),
     (
         "weight",
+        ("kg", "kilo"),
         re.compile(r"(?<![0-9.,])[0-9]{1,3}(?:[.,][0-9]+)?\s?(?:kg|kilo(?:gram)?s?)\b", re.IGNORECASE),
     ),
     (
         "birthdate",
+        ("geb", "birth", "dob", "born"),
         re.compile(
             r"(?:\bgeb(?:\.|\b)\s*(?:datum\b)?|\bgeboren\s+(?:op\s+)?|\bgeboortedatum\b|\bdate of birth\b"
             r"|\bbirth ?date\b|\bDOB\b|\bborn(?:\s+on)?\b)\s*[:=]?\s*" + _DATE,
@@ -359,7 +395,9 @@ CHILD_DATA_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
 def find_child_data(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
     if _DIGIT.search(text) is None:
         return
-    for message_key, pattern in CHILD_DATA_PATTERNS:
+    for message_key, words, pattern in CHILD_DATA_PATTERNS:
+        if not may_contain(text, words):
+            continue
         for match in pattern.finditer(text):
             yield match.start(), match.end(), {"_code": "P003", "_key": message_key, "text": match.group()}
 
@@ -370,8 +408,9 @@ def child_data(view: RegionView) -> Iterator[Problem]:
     for document in view.documents:
         for path, _ in document.nodes():
             key = path[-1]
-            in_extension = any(isinstance(p, str) and p[:2].lower() == "x-" for p in path)
-            if isinstance(key, str) and in_extension and is_child_data_key(key):
+            if not isinstance(key, str) or not is_child_data_key(key):
+                continue
+            if any(isinstance(p, str) and p[:2].lower() == "x-" for p in path):
                 location = document.key_at(path)
                 reported.add((location.path, location.span.line))
                 yield Problem("P003", location, "field", {"field": key}, document.id)
