@@ -22,7 +22,7 @@ def test_an_edited_yaml_file_is_read_from_its_yaml(monkeypatch) -> None:  # type
     """A stale compiled entry (its hash no longer matches) is never used."""
     import kngg_cli.catalog as catalog
 
-    stale = {name: {"sha256": "0" * 64, "data": {"bogus": True}} for name in catalog.SOURCES}
+    stale = {name: {"digest": "0" * 64, "data": {"bogus": True}} for name in catalog.SOURCES}
     monkeypatch.setattr(catalog, "_compiled", lambda: stale)
     assert "bogus" not in catalog._read("rules/S.yaml")
     assert "S001" in catalog._read("rules/S.yaml")

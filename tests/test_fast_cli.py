@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -15,13 +17,13 @@ from kngg_cli.cli.fast import parse, run_fast
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["check"], ("check", {"path": Path(".")})),
+        (["check"], ("check", {"path": "."})),
         (
             ["check", "regio", "-f", "json", "--select", "R,P", "--select=A001", "--strict", "--no-cache"],
             (
                 "check",
                 {
-                    "path": Path("regio"),
+                    "path": "regio",
                     "output_format": "json",
                     "select": ["R,P", "A001"],
                     "strict": True,
@@ -31,11 +33,11 @@ from kngg_cli.cli.fast import parse, run_fast
         ),
         (
             ["--lang", "en", "status", "--format=json"],
-            ("status", {"lang": "en", "output_format": "json", "path": Path(".")}),
+            ("status", {"lang": "en", "output_format": "json", "path": "."}),
         ),
         (
             ["check", "-o", "-", "--today", "2026-01-01"],
-            ("check", {"output": "-", "today": "2026-01-01", "path": Path(".")}),
+            ("check", {"output": "-", "today": "2026-01-01", "path": "."}),
         ),
     ],
 )
@@ -121,3 +123,63 @@ def test_a_cache_hit_imports_neither_the_engine_nor_pydantic(tmp_path: Path) -> 
     second = subprocess.run(argv, capture_output=True, text=True, timeout=60)
     assert second.stderr.strip() == "0"
     assert second.stdout == first.stdout
+
+
+# -- help pages: stored at build time, shown without Typer -------------------------------------
+
+
+def _build_script() -> object:
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "scripts" / "build_catalogue.py"
+    spec = importlib.util.spec_from_file_location("build_catalogue", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_stored_help_pages_are_what_typer_writes_now() -> None:
+    """Fails when a command, option or help text changed and scripts/build_catalogue.py did not run."""
+    from kngg_cli.cli import HELP_PAGES
+
+    stored = (Path(__file__).resolve().parent.parent / "src" / "kngg_cli" / "cli" / HELP_PAGES).read_text(
+        encoding="utf-8"
+    )
+    assert stored == _build_script().help_pages(), "run: python scripts/build_catalogue.py"  # type: ignore[attr-defined]
+
+
+def _help_run(args: list[str], columns: int) -> tuple[str, str]:
+    script = (
+        "import sys\nfrom kngg_cli.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "sys.stderr.write(' '.join(m for m in ('typer', 'click', 'pydantic') if m in sys.modules))\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("KNGG_")}
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**env, "COLUMNS": str(columns)},
+    )
+    return done.stdout, done.stderr.strip()
+
+
+@pytest.mark.parametrize("args", [["check", "--help"], ["--lang", "en", "status", "-h"], ["sign", "--help"]])
+def test_a_command_help_is_the_stored_page_without_typer(args: list[str]) -> None:
+    from kngg_cli.cli import HELP_PAGES
+
+    out, imported = _help_run(args, 120)
+    assert imported == ""
+    pages = json.loads(
+        (Path(__file__).resolve().parent.parent / "src" / "kngg_cli" / "cli" / HELP_PAGES).read_text()
+    )
+    lang = "en" if "en" in args else "nl"
+    assert out == pages[lang][args[-2]]
+
+
+def test_a_narrow_terminal_gets_typer_help_wrapped_to_it() -> None:
+    out, imported = _help_run(["check", "--help"], 60)
+    assert "typer" in imported
+    assert max(len(line) for line in out.splitlines()) <= 60

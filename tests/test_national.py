@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from helpers import MINIMAL_REGION, TODAY, write_region
 from kngg_cli.engine import CheckOptions, check_roots, default_jobs
 from kngg_cli.report import ReportContext, get_reporter
@@ -51,7 +52,8 @@ def _four_regions(tmp_path: Path) -> list[Path]:
     for name, code in (("c", "GM0059"), ("d", "GM0060")):
         region = MINIMAL_REGION["region.yaml"].replace("testregio", f"regio-{name}").replace("GM0034", code)
         organisations = MINIMAL_REGION["organisations.yaml"].replace("GM0034", code)
-        roots.append(write_region(tmp_path / name, {"region.yaml": region, "organisations.yaml": organisations}))
+        files = {"region.yaml": region, "organisations.yaml": organisations}
+        roots.append(write_region(tmp_path / name, files))
     return roots
 
 
@@ -59,7 +61,8 @@ def _four_regions(tmp_path: Path) -> list[Path]:
 def test_regions_checked_by_workers_report_what_one_process_reports(tmp_path: Path) -> None:
     roots = _four_regions(tmp_path)
     options = CheckOptions(today=TODAY)
-    alone, side_by_side = check_roots(roots, options, slim=True), check_roots(roots, options, slim=True, jobs=2)
+    alone = check_roots(roots, options, slim=True)
+    side_by_side = check_roots(roots, options, slim=True, jobs=2)
     assert [r.root for r in side_by_side.regions] == roots
     for name in ("text", "json", "sarif", "github"):
         context = ReportContext(str(tmp_path), False, "nl", "0")

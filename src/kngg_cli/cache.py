@@ -15,21 +15,22 @@ and one that cannot be written is skipped: the cache never makes a command fail.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import sys
 import time
-from collections.abc import Iterable
-from pathlib import Path
-from typing import TYPE_CHECKING
 
+from kngg_cli.digest import digest
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit comes here
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
     from typing import Any
 
 CACHE_ENV = "KNGG_CACHE_DIR"
 _FORMAT = "kngg-result-cache"
-_FORMAT_VERSION = 1
+_FORMAT_VERSION = 2  # 2: BLAKE2b keys
 _ENTRIES_PER_FILE = 8  # a few option variants of the same path (text and json, two dates …)
 _RACY_NS = 2_000_000_000  # a change this recent may not show in the modification time yet
 _SKIPPED = frozenset({".git", ".hg", ".svn", "__pycache__"})
@@ -48,23 +49,23 @@ class CachedRun:
         self.exit_code = exit_code
 
 
-def cache_dir() -> Path | None:
+def cache_dir() -> str | None:
     """The folder for kngg's cache files, or None when the platform gives none."""
     override = os.environ.get(CACHE_ENV)
     if override:
-        return Path(override)
-    home = Path.home()
+        return override
+    home = os.path.expanduser("~")
     if sys.platform == "darwin":
-        return home / "Library" / "Caches" / "kngg"
+        return os.path.join(home, "Library", "Caches", "kngg")
     if sys.platform == "win32":
         local = os.environ.get("LOCALAPPDATA")
-        return Path(local) / "kngg" / "Cache" if local else None
+        return os.path.join(local, "kngg", "Cache") if local else None
     xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg and Path(xdg).is_absolute() else home / ".cache"
-    return base / "kngg"
+    base = xdg if xdg and os.path.isabs(xdg) else os.path.join(home, ".cache")
+    return os.path.join(base, "kngg")
 
 
-def fingerprint(roots: Iterable[Path]) -> list[list[Any]]:
+def fingerprint(roots: Iterable[str | Path]) -> list[list[Any]]:
     """Every file and folder below the roots: path, size, modification time (and hash where needed).
 
     All files count, not only the YAML: the rules look for evidence documents, and a folder's
@@ -95,10 +96,11 @@ def _entry(path: str, now: int) -> list[Any]:
 def _code_fingerprint() -> list[list[Any]]:
     """kngg's own files (modules, catalogue, templates): two builds with the same version number
     (a development install, a newer commit installed from git) never share a result."""
-    package = Path(__file__).resolve().parent
+    package = os.path.dirname(os.path.realpath(__file__))
     folders = [package]
-    repository_templates = package.parents[1] / "templates"  # an editable install keeps them here
-    if repository_templates.is_dir():
+    # an editable install keeps the templates in the repository, beside src/
+    repository_templates = os.path.join(os.path.dirname(os.path.dirname(package)), "templates")
+    if os.path.isdir(repository_templates):
         folders.append(repository_templates)
     return [[path, size, mtime] for path, size, mtime, *_ in fingerprint(folders)]
 
@@ -106,23 +108,25 @@ def _code_fingerprint() -> list[list[Any]]:
 def _content_hash(path: str) -> str | None:
     try:
         with open(path, "rb") as handle:
-            return hashlib.sha256(handle.read()).hexdigest()
+            return digest(handle.read())
     except OSError:
         return None
 
 
 class ResultCache:
-    """One cache file per command and PATH, holding the last few runs with different keys."""
+    """One cache file per command and PATH, holding the last few runs with different keys.
 
-    def __init__(self, command: str, target: Path, roots: list[Path], options: dict[str, Any]) -> None:
+    Paths are plain strings here (a hit imports no pathlib)."""
+
+    def __init__(self, command: str, target: str, roots: list[str], options: dict[str, Any]) -> None:
         from kngg_cli import __version__
 
         self.roots = roots
         folder = cache_dir()
-        self.file: Path | None = None
+        self.file: str | None = None
         if folder is not None and not any(_inside(folder, root) for root in roots):
-            name = hashlib.sha256(f"{command}\0{target}".encode()).hexdigest()[:32]
-            self.file = folder / "results" / f"{name}.json"
+            name = digest(f"{command}\0{target}".encode())[:32]
+            self.file = os.path.join(folder, "results", f"{name}.json")
         material = {
             "version": __version__,
             "code": _code_fingerprint(),
@@ -133,7 +137,7 @@ class ResultCache:
             "files": fingerprint(roots) if self.file is not None else [],
         }
         text = json.dumps(material, sort_keys=True, default=str)
-        self.key = hashlib.sha256(text.encode("utf-8")).hexdigest()
+        self.key = digest(text.encode("utf-8"))
 
     def get(self) -> CachedRun | None:
         for entry in self._entries():
@@ -151,10 +155,12 @@ class ResultCache:
         kept = [e for e in self._entries() if e.get("key") != self.key][: _ENTRIES_PER_FILE - 1]
         data = {"format": _FORMAT, "format_version": _FORMAT_VERSION, "entries": [entry, *kept]}
         try:
+            from pathlib import Path
+
             from kngg_cli.atomic import write_atomic
 
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            write_atomic(self.file, json.dumps(data, ensure_ascii=False), keep_mode=True)
+            os.makedirs(os.path.dirname(self.file), exist_ok=True)
+            write_atomic(Path(self.file), json.dumps(data, ensure_ascii=False), keep_mode=True)
         except OSError:
             pass  # a read-only or full cache folder only costs the next run its speed
 
@@ -162,7 +168,8 @@ class ResultCache:
         if self.file is None:
             return []
         try:
-            data = json.loads(self.file.read_text(encoding="utf-8"))
+            with open(self.file, encoding="utf-8") as handle:
+                data = json.loads(handle.read())
         except (OSError, ValueError):
             return []  # missing, unreadable or corrupt: as if there were no cache
         if not isinstance(data, dict) or data.get("format") != _FORMAT:
@@ -172,9 +179,10 @@ class ResultCache:
         return [e for e in data["entries"] if isinstance(e, dict)]
 
 
-def _inside(folder: Path, root: Path) -> bool:
+def _inside(folder: str, root: str) -> bool:
+    """Whether folder is root or below it (both resolved)."""
     try:
-        folder.resolve().relative_to(root.resolve())
+        inner, outer = os.path.realpath(folder), os.path.realpath(root)
+        return os.path.commonpath([inner, outer]) == outer
     except (ValueError, OSError):
         return False
-    return True

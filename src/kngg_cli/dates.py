@@ -8,7 +8,10 @@ A date is what Python's `date.fromisoformat` reads (`2025-03-14`); the model nar
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (a foundation module)
+if TYPE_CHECKING:
+    from typing import Any
 
 
 def date_from_text(text: Any) -> date | None:

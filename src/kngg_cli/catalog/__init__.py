@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from functools import cache
-from importlib import resources
 from typing import Any
+
+from kngg_cli.digest import digest
 
 LANGUAGES = ("nl", "en")
 FAMILIES = ("S", "R", "P", "G", "A", "X")  # the first letter of a rule code; named by `family.X` texts
@@ -91,10 +93,20 @@ SOURCES = (
 )
 
 
+_HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def _source_bytes(name: str) -> bytes:
+    """A catalogue file beside this module (read by path: importlib.resources would cost every
+    `kngg check` more than the catalogue itself; the package is never imported from a zip)."""
+    with open(os.path.join(_HERE, *name.split("/")), "rb") as handle:
+        return handle.read()
+
+
 def _read(name: str) -> Any:
-    raw = resources.files("kngg_cli.catalog").joinpath(name).read_bytes()
+    raw = _source_bytes(name)
     compiled = _compiled().get(name)
-    if compiled is not None and compiled.get("sha256") == _digest(raw):
+    if compiled is not None and compiled.get("digest") == digest(raw):
         return compiled["data"]
     return parse_source(name, raw)
 
@@ -109,18 +121,12 @@ def parse_source(name: str, raw: bytes) -> Any:
     return result.documents[0].data
 
 
-def _digest(raw: bytes) -> str:
-    import hashlib
-
-    return hashlib.sha256(raw).hexdigest()
-
-
 @cache
 def _compiled() -> dict[str, Any]:
     import json
 
     try:
-        data = json.loads(resources.files("kngg_cli.catalog").joinpath(COMPILED).read_text(encoding="utf-8"))
+        data = json.loads(_source_bytes(COMPILED).decode("utf-8"))
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
@@ -130,12 +136,11 @@ def compile_catalogue() -> str:
     """The text of compiled.json for the YAML files as they are (scripts/build_catalogue.py)."""
     import json
 
-    folder = resources.files("kngg_cli.catalog")
     entries = {}
     for name in SOURCES:
-        if folder.joinpath(name).is_file():
-            raw = folder.joinpath(name).read_bytes()
-            entries[name] = {"sha256": _digest(raw), "data": parse_source(name, raw)}
+        if os.path.isfile(os.path.join(_HERE, *name.split("/"))):
+            raw = _source_bytes(name)
+            entries[name] = {"digest": digest(raw), "data": parse_source(name, raw)}
     return json.dumps(entries, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 
@@ -166,9 +171,8 @@ RULE_FILES = ("S.yaml", "R.yaml", "P.yaml", "G.yaml", "A.yaml", "X.yaml")
 def catalogue() -> dict[str, RuleInfo]:
     plan = step_plan()
     rules: dict[str, RuleInfo] = {}
-    folder = resources.files("kngg_cli.catalog").joinpath("rules")
     for name in RULE_FILES:
-        if not folder.joinpath(name).is_file():
+        if not os.path.isfile(os.path.join(_HERE, "rules", name)):
             continue
         for code, entry in _read(f"rules/{name}").items():
             rules[code] = RuleInfo(

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import csv
+import os
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
 # CBS gemeentelijke indeling on 1 January 2025 (unchanged on 1 January 2026); CBS open data, CC BY 4.0.
@@ -20,9 +20,16 @@ class Gemeente:
     province: str
 
 
+def _data_text(name: str) -> str:
+    """A file of kngg_cli/data, by path (as the catalogue reads its files, see catalog/__init__.py)."""
+    folder = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "data")
+    with open(os.path.join(folder, name), encoding="utf-8") as handle:
+        return handle.read()
+
+
 @cache
 def gemeenten() -> dict[str, Gemeente]:
-    text = resources.files("kngg_cli.data").joinpath("gemeenten-2025.csv").read_text(encoding="utf-8")
+    text = _data_text("gemeenten-2025.csv")
     rows = csv.DictReader(text.splitlines())
     return {row["code"]: Gemeente(row["code"], row["name"], row["province"]) for row in rows}
 
@@ -65,7 +72,7 @@ class MeMatrix:
 def me_matrix() -> MeMatrix:
     from kngg_cli.loading.yamlnodes import parse_yaml
 
-    text = resources.files("kngg_cli.data").joinpath("me-matrix.yaml").read_text(encoding="utf-8")
+    text = _data_text("me-matrix.yaml")
     data: Any = parse_yaml(text).documents[0].data
     indicators = {
         ref: MatrixIndicator(ref, entry["name"], ref.split(".")[0], entry["type"])

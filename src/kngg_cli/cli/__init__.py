@@ -22,6 +22,11 @@ def commands() -> list[str]:
 
 
 HELP_INTRO = "help.intro"
+# every command's help page as the Typer app writes it, built by scripts/build_catalogue.py
+HELP_PAGES = "help.json"
+# Click wraps help text to the terminal, but never wider than 80 columns: in a terminal at least
+# this wide every page is the same, and the stored page is shown
+HELP_WIDTH = 80
 
 
 def _fast_help(lang: str) -> str:
@@ -69,6 +74,50 @@ def _help_language(args: list[str]) -> str | None:
     return choose_language(lang)
 
 
+def _stored_help(args: list[str]) -> str | None:
+    """`kngg [--lang X] CMD --help` from the pages the build stored (cli/help.json), without
+    importing Typer and Click; None when the pages cannot say it exactly (another request, a
+    narrow terminal, no stored page)."""
+    import os
+
+    lang = None
+    if args[:1] == ["--lang"] and len(args) >= 2:
+        lang, args = args[1], args[2:]
+    elif args[:1] and args[0].startswith("--lang="):
+        lang, args = args[0].split("=", 1)[1], args[1:]
+    if len(args) != 2 or args[1] not in ("--help", "-h") or args[0].startswith("-"):
+        return None
+    if lang not in (None, "nl", "en") or _terminal_columns() < HELP_WIDTH:
+        return None
+    import json
+
+    from kngg_cli.language import choose_language
+
+    try:
+        with open(os.path.join(os.path.dirname(__file__), HELP_PAGES), encoding="utf-8") as handle:
+            pages = json.load(handle)
+        page = pages[choose_language(lang)][args[0]]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return page if isinstance(page, str) else None
+
+
+def _terminal_columns() -> int:
+    """The width Click wraps help to (shutil.get_terminal_size, without importing shutil)."""
+    import os
+
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80  # what shutil falls back to
+
+
 def main(argv: list[str] | None = None) -> None:
     import os
 
@@ -84,16 +133,27 @@ def main(argv: list[str] | None = None) -> None:
     if help_language is not None:
         sys.stdout.write(_fast_help(help_language))
         return
+    page = None if completing else _stored_help(args)
+    if page is not None:
+        sys.stdout.write(page)
+        return
 
     from kngg_cli.cli.fast import no_pydantic_plugins
 
     no_pydantic_plugins()
     if not completing:
+        import gc
+
         from kngg_cli.cli.fast import run_fast  # check and status with plain options: no Typer
 
+        # A short-lived process that imports Pydantic and builds models: the cyclic collector
+        # would walk those objects again and again (a twentieth of a cold check). Reference
+        # counting frees what a check drops, and the engine collects once per region.
+        gc.disable()
         code = run_fast(args)
         if code is not None:
             raise SystemExit(code)
+        gc.enable()
     from kngg_cli.cli.app import build_app
 
     build_app()(args=args, prog_name="kngg")

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
-from typing import TYPE_CHECKING
 
-from kngg_cli.cli.running import cached_run, color_enabled, parse_lang, parse_today, write_output
+from kngg_cli.cli.running import cached_run, color_enabled, parse_lang, parse_today, today_text, write_output
 from kngg_cli.report import REPORTERS
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing or pathlib: a cache hit runs here
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from kngg_cli.cache import CachedRun
     from kngg_cli.options import CheckOptions
 
@@ -28,7 +29,7 @@ def rule_codes(values: list[str] | None) -> tuple[str, ...]:
 
 
 def check_command(
-    path: Path,
+    path: str | Path,
     output_format: str | None = None,
     output: str | None = None,
     target: str | None = None,
@@ -39,14 +40,14 @@ def check_command(
     lang: str | None = None,
     no_cache: bool = False,
 ) -> int:
-    day, language = parse_today(today), parse_lang(lang)
+    day, language = today_text(today), parse_lang(lang)
     selected, ignored = rule_codes(select), rule_codes(ignore)
     chosen = output_format or "text"
     color = color_enabled() and output in (None, "-")
     annotate = output_format is None and os.environ.get("GITHUB_ACTIONS") == "true"
     # plain values only: a cache hit must not import the engine (nor Pydantic) to make its key
     key = {
-        "today": day.isoformat(),
+        "today": day,
         "lang": language,
         "target": target,
         "select": selected,
@@ -60,7 +61,7 @@ def check_command(
     def compute(roots: list[Path]) -> CachedRun:
         from kngg_cli.options import CheckOptions
 
-        options = CheckOptions(day, language, target, selected, ignored)
+        options = CheckOptions(parse_today(day), language, target, selected, ignored)
         return _check(roots, options, chosen, color, annotate, strict)
 
     produced = cached_run("check", path, key, not no_cache, compute)
@@ -91,7 +92,7 @@ def _check(
 
 
 def status_command(
-    path: Path,
+    path: str | Path,
     output_format: str = "text",
     today: str | None = None,
     lang: str | None = None,

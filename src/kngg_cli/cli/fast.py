@@ -9,10 +9,11 @@ usual (translated) message. Both ways end in the same functions of cli/checking.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
-
 from kngg_cli.cli.checking import CHECK_FORMATS, STATUS_FORMATS
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit runs here
+if TYPE_CHECKING:
+    from typing import Any
 
 # option -> (parameter, kind); kind: "value", "many" (repeatable), "flag", or a tuple of choices
 _COMMON: dict[str, tuple[str, Any]] = {
@@ -103,7 +104,7 @@ def parse(args: list[str]) -> tuple[str, dict[str, Any]] | None:
             params[parameter] = inline
     if len(paths) > 1 or (paths and not paths[0]):
         return None
-    params["path"] = Path(paths[0]) if paths else Path(".")
+    params["path"] = paths[0] if paths else "."  # a plain string: a cache hit imports no pathlib
     return command, params
 
 

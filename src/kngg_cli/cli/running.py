@@ -9,16 +9,17 @@ from __future__ import annotations
 import errno
 import os
 import sys
-from collections.abc import Callable
-from datetime import date
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
-from kngg_cli.dates import date_from_text
 from kngg_cli.language import choose_language, region_language
 from kngg_cli.texts import KnggError, Text, text
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing or pathlib: a cache hit runs here
 if TYPE_CHECKING:
+    from collections.abc import Callable
+    from datetime import date
+    from pathlib import Path
+    from typing import Any
+
     from kngg_cli.cache import CachedRun
 
 
@@ -30,6 +31,8 @@ def _fail(message: str) -> None:
 def parse_date(value: str | None, option: str) -> date | None:
     """A date option (--today, --date, --since; KNGG_TODAY arrives as --today): None when not
     given, one clear error line (exit 2) when it is not a date."""
+    from kngg_cli.dates import date_from_text
+
     if value is None or value == "":
         return None
     parsed = date_from_text(value)
@@ -39,7 +42,21 @@ def parse_date(value: str | None, option: str) -> date | None:
 
 
 def parse_today(value: str | None) -> date:
+    from datetime import date
+
     return parse_date(value, "--today") or date.today()
+
+
+def today_text(value: str | None) -> str:
+    """--today as written, or today's date (local time, as date.today()) as YYYY-MM-DD: the key of a
+    cached run, made without the datetime module. The text is read as a date (parse_today, exit 2
+    when it is none) only when the run is computed: a text that is no date is never in the cache."""
+    if value:
+        return value
+    import time
+
+    year, month, day = time.localtime()[:3]
+    return f"{year:04d}-{month:02d}-{day:02d}"
 
 
 def parse_lang(value: str | None) -> str | None:
@@ -125,6 +142,8 @@ def write_output(text: str | bytes, output: str | None) -> None:
             sys.stdout.write(text)
         sys.stdout.flush()
         return
+    from pathlib import Path
+
     from kngg_cli.atomic import UnsafeTarget, write_target
 
     if not output.strip():
@@ -154,24 +173,33 @@ def color_enabled(stream: Any = None) -> bool:
 
 def cached_run(
     command: str,
-    path: Path,
+    path: str | Path,
     options: dict[str, Any],
     use_cache: bool,
     compute: Callable[[list[Path]], CachedRun],
 ) -> CachedRun:
     """The command's output from the result cache when nothing changed, else computed (and kept).
 
-    `options` must hold everything besides the files that changes the output."""
+    `options` must hold everything besides the files that changes the output. Until it must
+    compute, this works on plain strings: a hit imports neither pathlib nor anything that checks."""
     from kngg_cli.cache import ResultCache
-    from kngg_cli.loading.roots import find_region_roots
+    from kngg_cli.loading.roots import region_root_names
 
-    roots = find_region_roots(path)
+    written = os.fspath(path)
+    roots = region_root_names(written)
     if not use_cache:
-        return compute(roots)
-    cache = ResultCache(command, path.resolve(), roots, {**options, "path": str(path)})
+        return compute(_paths(roots))
+    key = {**options, "path": os.path.normpath(written)}
+    cache = ResultCache(command, os.path.realpath(written), roots, key)
     hit = cache.get()
     if hit is not None:
         return hit
-    produced = compute(roots)
+    produced = compute(_paths(roots))
     cache.put(produced)
     return produced
+
+
+def _paths(names: list[str]) -> list[Path]:
+    from pathlib import Path
+
+    return [Path(name) for name in names]

@@ -5,7 +5,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict
+from kngg_cli.model.common import DocumentBase, FileRef, GemeenteCode, IsoDate, Slug, Strict, empty_list
 
 
 class Party(Strict):
@@ -18,7 +18,7 @@ class Party(Strict):
         description="Waarom deze persoon mag tekenen (zoals 'krachtens volmacht van de burgemeester').",
     )
     on_behalf_of: list[GemeenteCode] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Alleen bij een gemeente als partij: de gemeenten (CBS-codes) namens wie deze "
         "(mandaat)gemeente ook tekent.",
     )
@@ -48,7 +48,9 @@ CLAUSE_KEYS: tuple[str, ...] = tuple(Clauses.model_fields)
 
 class Responsibility(Strict):
     organisation: Slug | None = Field(None, description="De id van de verantwoordelijke Organisation.")
-    tasks: list[str] = Field(default_factory=list, description="Waarvoor de organisatie verantwoordelijk is.")
+    tasks: list[str] = Field(
+        default_factory=empty_list, description="Waarvoor de organisatie verantwoordelijk is."
+    )
 
 
 class Agreement(DocumentBase):
@@ -71,7 +73,7 @@ class Agreement(DocumentBase):
         None, description="Wat de overeenkomst regelt; elke waarde is de afspraak in woorden."
     )
     responsibilities: list[Responsibility] = Field(
-        default_factory=list, description="Wie waarvoor verantwoordelijk is (operationeel bindend)."
+        default_factory=empty_list, description="Wie waarvoor verantwoordelijk is (operationeel bindend)."
     )
 
     @property

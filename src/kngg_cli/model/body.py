@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict
+from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict, empty_list
 
 BodyType = Literal[
     "kerngroep", "stuurgroep", "regiegroep", "projectgroep", "werkgroep", "leernetwerk", "intervisie", "buddy"
@@ -36,6 +36,6 @@ class Body(DocumentBase):
     )
     frequency: Duration | None = Field(None, description="ISO-8601-duur tussen overleggen (P6W, P1M, P3M).")
     chair: Slug | None = Field(None, description="Optioneel: de id van de voorzitter (Person).")
-    tasks: list[str] = Field(default_factory=list, description="Waar dit overleg voor is, op schrift.")
+    tasks: list[str] = Field(default_factory=empty_list, description="Waar dit overleg voor is, op schrift.")
     work_agenda: FileRef | None = Field(None, description="De gezamenlijke werkagenda (pad of URL).")
-    members: list[Member] = Field(default_factory=list, description="De leden, per organisatie.")
+    members: list[Member] = Field(default_factory=empty_list, description="De leden, per organisatie.")

@@ -52,6 +52,17 @@ FileRef = Annotated[
 EXTENSION_PREFIX = "x-"
 
 
+def empty_list() -> list[Any]:
+    """`default_factory` of the models' list fields. Pydantic asks each factory for its signature;
+    a builtin such as `list` answers only through the tokenizer (a fifth of building the models)."""
+    return []
+
+
+def empty_dict() -> dict[str, Any]:
+    """`default_factory` of the models' mapping fields (see empty_list)."""
+    return {}
+
+
 def strip_extensions(data: Any) -> Any:
     """`x-…` fields are the region's own: kept in the file, invisible to the schema."""
     if isinstance(data, dict) and any(isinstance(k, str) and k.startswith(EXTENSION_PREFIX) for k in data):

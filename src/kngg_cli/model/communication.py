@@ -4,7 +4,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict
+from kngg_cli.model.common import DocumentBase, Duration, FileRef, Slug, Strict, empty_list
 
 
 class Channel(Strict):
@@ -22,7 +22,7 @@ class CommunicationPlan(DocumentBase):
     kind: Literal["CommunicationPlan"] = Field(description="Soort document.")
     name: str | None = Field(None, description="Optionele naam van het plan.")
     stakeholder_map: FileRef | None = Field(None, description="De stakeholdermapping (pad of URL).")
-    channels: list[Channel] = Field(default_factory=list, description="De communicatiekanalen.")
+    channels: list[Channel] = Field(default_factory=empty_list, description="De communicatiekanalen.")
     gemeente_contact: Slug | None = Field(
         None, description="Wie communiceert richting de gemeenten: id van een Person."
     )

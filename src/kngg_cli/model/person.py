@@ -4,7 +4,16 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BeforeValidator, Field
 
-from kngg_cli.model.common import DocumentBase, EmailAddress, FileRef, GemeenteCode, IsoDate, Slug, Strict
+from kngg_cli.model.common import (
+    DocumentBase,
+    EmailAddress,
+    FileRef,
+    GemeenteCode,
+    IsoDate,
+    Slug,
+    Strict,
+    empty_list,
+)
 
 RoleName = Literal[
     "regionale_coordinator",
@@ -44,10 +53,10 @@ class Role(Strict):
     assignment: FileRef | None = Field(None, description="De formele opdrachtbeschrijving (pad of URL).")
     gemeenten: list[GemeenteCode] | None = Field(None, description="Voor welke gemeenten de rol geldt.")
     tasks: list[Annotated[Task, BeforeValidator(_task_from_text, json_schema_input_type=str | Task)]] = Field(
-        default_factory=list, description="De taken van deze rol, elk met description en level."
+        default_factory=empty_list, description="De taken van deze rol, elk met description en level."
     )
     jogg_roles: list[JoggRole] = Field(
-        default_factory=list, description="Rollen uit het onderzoek naar de JOGG-regisseur."
+        default_factory=empty_list, description="Rollen uit het onderzoek naar de JOGG-regisseur."
     )
 
 
@@ -61,4 +70,4 @@ class Person(DocumentBase):
         None, description="Optioneel e-mailadres voor het werk, zoals naam@organisatie.nl."
     )
     phone: str | None = Field(None, description="Optioneel telefoonnummer voor het werk.")
-    roles: list[Role] = Field(default_factory=list, description="De rollen van deze persoon.")
+    roles: list[Role] = Field(default_factory=empty_list, description="De rollen van deze persoon.")

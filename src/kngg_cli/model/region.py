@@ -4,7 +4,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from kngg_cli.model.common import DocumentBase, Duration, FileRef, GemeenteCode, IsoDate, Strict
+from kngg_cli.model.common import (
+    DocumentBase,
+    Duration,
+    FileRef,
+    GemeenteCode,
+    IsoDate,
+    Strict,
+    empty_dict,
+    empty_list,
+)
 
 
 class GemeenteEntry(Strict):
@@ -32,7 +41,7 @@ class Progress(Strict):
         description="Alleen in fase 1: de huidige stap 1-8 (1-5 verkenningsfase, 6-8 implementatiefase).",
     )
     completed: list[CompletedStep] = Field(
-        default_factory=list, description="Gedateerd overzicht van afgeronde stappen, oudste eerst."
+        default_factory=empty_list, description="Gedateerd overzicht van afgeronde stappen, oudste eerst."
     )
 
 
@@ -76,12 +85,14 @@ THRESHOLD_RULES = {
 
 
 class Checks(Strict):
-    ignore: list[str] = Field(default_factory=list, description="Regelcodes die voor deze regio niet gelden.")
+    ignore: list[str] = Field(
+        default_factory=empty_list, description="Regelcodes die voor deze regio niet gelden."
+    )
     severity: dict[str, Literal["error", "warning", "info"]] = Field(
-        default_factory=dict, description="Andere ernst per regelcode: error, warning of info."
+        default_factory=empty_dict, description="Andere ernst per regelcode: error, warning of info."
     )
     exclude: list[str] = Field(
-        default_factory=list,
+        default_factory=empty_list,
         description="Patronen (globs) van YAML-bestanden in de regiomap die geen regiodocumenten zijn "
         "(bijvoorbeeld mkdocs.yml of site/**); kngg leest ze niet.",
     )
@@ -108,12 +119,13 @@ class Region(DocumentBase):
     )
     progress: Progress = Field(description="Waar de regio staat in het stappenplan van de Leidraad.")
     decisions: list[Decision] = Field(
-        default_factory=list, description="Bestuurlijke besluiten van de gemeenten (verkenningsfase, stap 5)."
+        default_factory=empty_list,
+        description="Bestuurlijke besluiten van de gemeenten (verkenningsfase, stap 5).",
     )
     vision: str | None = Field(None, description="De gedeelde ambitie/visie.")
-    ambitions: list[str] = Field(default_factory=list, description="Concrete ambities.")
+    ambitions: list[str] = Field(default_factory=empty_list, description="Concrete ambities.")
     related_approaches: list[Literal["kansrijke_start", "gli", "iza", "gala", "other"]] = Field(
-        default_factory=list, description="Verwante aanpakken: kansrijke_start, gli, iza, gala, other."
+        default_factory=empty_list, description="Verwante aanpakken: kansrijke_start, gli, iza, gala, other."
     )
     checks: Checks | None = Field(None, description="Hoe `kngg check` deze regio behandelt.")
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import importlib
 import re
-from collections.abc import Callable
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit imports this module
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kngg_cli.engine import CheckResult
     from kngg_cli.findings import Finding
 
-Reporter = Callable[["CheckResult", "ReportContext"], str]
+    Reporter = Callable[[CheckResult, "ReportContext"], str]
 
 # format name -> module with a `report(result, context) -> str` function. This table is the one list
 # of output formats: `kngg check --format` offers its names and lists them in its help, in this order.
@@ -65,10 +66,8 @@ class Fingerprints:
 
 # control characters (C0 but tab, DEL, C1), the line separators that are no \n (NEL, LS, PS) and
 # the bidirectional overrides that reorder what a terminal shows ("Trojan Source")
-_INVISIBLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-_INVISIBLE_BUT_BREAKS = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
-)
+_INVISIBLE = "[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+_INVISIBLE_BUT_BREAKS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
 _NAMED = {"\n": "\\n", "\r": "\\r", "\x1b": "\\e"}
 
 
@@ -77,8 +76,9 @@ def visible(text: str, keep_breaks: bool = False) -> str:
     break, ESC, BEL and every other control character shown as an escape (`\\n`, `\\e`, `\\x07`,
     `\\u2028`), so that a key or value cannot start a workflow command (`::warning`, `::add-mask::`)
     or send a terminal sequence (window title, clipboard). With keep_breaks, CR and LF stay (the
-    github format encodes them as %0D and %0A itself)."""
-    return (_INVISIBLE_BUT_BREAKS if keep_breaks else _INVISIBLE).sub(_escape_invisible, text)
+    github format encodes them as %0D and %0A itself). (The patterns are compiled on first use, by
+    re's cache: a cached `kngg check` imports this module but reports nothing.)"""
+    return re.sub(_INVISIBLE_BUT_BREAKS if keep_breaks else _INVISIBLE, _escape_invisible, text)
 
 
 def _escape_invisible(match: re.Match[str]) -> str:
