@@ -35,7 +35,10 @@ def typer_help(command: str, lang: str) -> str:
         "COLUMNS": str(HELP_WIDTH),
         "PYTHONPATH": str(ROOT / "src"),
     }
-    code = "import sys; from kngg_cli.cli.app import build_app; build_app()(args=sys.argv[1:], prog_name='kngg')"
+    code = (
+        "import sys; from kngg_cli.cli.app import build_app; "
+        "build_app()(args=sys.argv[1:], prog_name='kngg')"
+    )
     done = subprocess.run(
         [sys.executable, "-c", code, "--lang", lang, command, "--help"],
         capture_output=True,
