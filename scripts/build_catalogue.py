@@ -36,8 +36,7 @@ def typer_help(command: str, lang: str) -> str:
         "PYTHONPATH": str(ROOT / "src"),
     }
     code = (
-        "import sys; from kngg_cli.cli.app import build_app; "
-        "build_app()(args=sys.argv[1:], prog_name='kngg')"
+        "import sys; from kngg_cli.cli.app import build_app; build_app()(args=sys.argv[1:], prog_name='kngg')"
     )
     done = subprocess.run(
         [sys.executable, "-c", code, "--lang", lang, command, "--help"],
