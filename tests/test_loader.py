@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from helpers import MINIMAL_REGION, codes, only, where, write_region
 from helpers import check as _check
@@ -369,3 +371,52 @@ def test_named_pipe_does_not_hang(region) -> None:  # type: ignore[no-untyped-de
     os.mkfifo(root / "pijp.yaml")
     [finding] = only(_timed_check(root), "S009")
     assert where(finding) == ("pijp.yaml", 1)
+
+
+# -- the loader lists every key and value that reads otherwise than it is written -----------------
+
+_WORDS = st.text(alphabet="abc19 ", min_size=1, max_size=8).map(str.strip).filter(bool)
+
+
+def _written(text: str, style: str) -> str:
+    """text as a YAML scalar in one of the styles (the value after `key: `)."""
+    if style == "plain":
+        return text
+    if style == "single":
+        return "'" + text + "'"
+    if style == "double-escaped":
+        return '"' + "".join(f"\\u{ord(c):04x}" if c.isdigit() else c for c in text) + '"'
+    if style == "literal":
+        return "|\n  " + text
+    if style == "folded":
+        return ">\n  " + text.replace(" ", "\n  ")
+    return text.replace(" ", "\n  ")  # plain, over several lines
+
+
+_STYLES = st.sampled_from(["plain", "single", "double-escaped", "literal", "folded", "multi-line"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_WORDS, _STYLES, _WORDS, _STYLES), min_size=1, max_size=6, unique_by=lambda t: t[0])
+)
+def test_every_key_and_value_not_written_as_it_reads_is_listed(
+    entries: list[tuple[str, str, str, str]],
+) -> None:
+    lines = []
+    for key, key_style, value, value_style in entries:
+        written_key = (
+            key if key_style in ("plain", "literal", "folded", "multi-line") else _written(key, key_style)
+        )
+        lines.append(f"x-{written_key}: {_written(value, value_style)}")
+    source = "\n".join(lines) + "\n"
+    result = parse_yaml(source)
+    if result.issues:
+        return  # two keys that decode alike: S002, not this test's matter
+    document = result.documents[0]
+    listed = set(document.positions.rewritten)
+    for key, value in document.data.items():
+        if key not in source:
+            assert ((key,), True) in listed
+        if isinstance(value, str) and value not in source:
+            assert ((key,), False) in listed

@@ -114,8 +114,12 @@ def check_roots(roots: list[Path], options: CheckOptions, slim: bool = False, jo
     result = CheckResult(options.today)
     listed = _gemeenten_per_region(roots) if len(roots) > 1 else {}
     tasks = [(root, options, _other_regions(root, listed)) for root in roots]
-    if slim and jobs > 1 and len(roots) > 1:
-        result.regions.extend(_check_in_workers(tasks, jobs))
+    if slim and jobs > 1 and len(roots) > 2:
+        # the first region here: what every check builds on first use (the rules, the catalogue,
+        # the models' validators, the YAML parser) is then built once, and the workers share it
+        with _collector_paused():
+            result.regions.append(_check_task(tasks[0], slim=True))
+        result.regions.extend(_check_in_workers(tasks[1:], jobs))
         return result
     with _collector_paused():
         for task in tasks:

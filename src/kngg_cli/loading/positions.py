@@ -25,10 +25,14 @@ class PositionIndex:
     The loader records every node of every file, and rules ask for a few: positions are kept as
     tuples and become Spans when asked for."""
 
-    __slots__ = ("_nodes",)
+    __slots__ = ("_nodes", "rewritten")
 
     def __init__(self) -> None:
         self._nodes: dict[NodePath, tuple[RawSpan, RawSpan | None] | NodePosition] = {}
+        # the keys (True) and values (False) whose text the parser decoded: quoted, block and
+        # multi-line scalars, which read otherwise than they are written (the privacy rules read
+        # these as decoded; every other key and value reads exactly as the file has it)
+        self.rewritten: list[tuple[NodePath, bool]] = []
 
     def add(self, path: NodePath, value: Span, key: Span | None = None) -> None:
         self._nodes[path] = NodePosition(value, key)

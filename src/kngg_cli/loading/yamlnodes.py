@@ -184,33 +184,54 @@ class _Builder:
         self._expanded_size = 0
 
     def feed(self, event: Any) -> None:
-        kind = type(event).__name__
-        if kind == "ScalarEvent":
-            self._scalar(event)
-        elif kind == "MappingStartEvent":
-            self._open({}, event)
-        elif kind == "SequenceStartEvent":
-            self._open([], event)
-        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
-            self._close(event)
-        elif kind == "AliasEvent":
-            self._alias(event)
-        elif kind == "DocumentStartEvent":
-            self._positions = PositionIndex()
-            self._anchors = {}
-            self._root = None
-            self._doc_start = _span(event)
-        elif kind == "DocumentEndEvent":
-            self._end_document()
+        handler = _HANDLERS.get(type(event)) or _handler(type(event))
+        handler(self, event)
+
+    def _mapping(self, event: Any) -> None:
+        self._open({}, event)
+
+    def _sequence(self, event: Any) -> None:
+        self._open([], event)
+
+    def _document(self, event: Any) -> None:
+        self._positions = PositionIndex()
+        self._anchors = {}
+        self._root = None
+        self._doc_start = _span(event)
+
+    def _ignore(self, event: Any) -> None:
+        pass  # the stream's start and end
 
     def _scalar(self, event: Any) -> None:
-        value = _scalar_value(event)
+        text = event.value
+        value = resolve_plain(text) if event.tag is None and not event.style else _scalar_value(event)
         start, end = event.start_mark, event.end_mark
         span = (start.line + 1, start.column + 1, end.line + 1, end.column + 1)
-        self._add(value, span, 1, event.anchor, len(event.value))
+        written = not event.style and start.line == end.line  # a plain scalar on one line reads as written
+        stack = self._stack
+        if stack and not event.anchor:
+            parent = stack[-1]
+            if parent.is_dict:
+                if parent.key is _NO_KEY:  # a key
+                    parent.size += len(text)
+                    self._set_key(parent, value, span)
+                    if not written:
+                        self._rewritten_key(parent)
+                    return
+                if parent.key is not _SKIP:  # the value of the key just read, in a kept mapping
+                    parent.weight += 1
+                    parent.size += len(text)
+                    path = (*parent.path, parent.key)
+                    parent.container[parent.key] = value
+                    self._positions.add_raw(path, span, parent.key_span)
+                    if not written:
+                        self._positions.rewritten.append((path, False))
+                    parent.key = _NO_KEY
+                    return
+        self._add(value, span, 1, event.anchor, len(text), written)
 
     # -- documents -------------------------------------------------------------------------
-    def _end_document(self) -> None:
+    def _end_document(self, event: Any = None) -> None:
         if self._root is not None:
             self.documents.append(ParsedDocument(self._root, self._positions, self._doc_start))
 
@@ -268,7 +289,9 @@ class _Builder:
             return None
         return (*parent.path, parent.key)
 
-    def _add(self, value: Any, span: _Raw, weight: int, anchor: str | None, size: int) -> None:
+    def _add(
+        self, value: Any, span: _Raw, weight: int, anchor: str | None, size: int, written: bool = True
+    ) -> None:
         stack = self._stack
         if stack:
             parent = stack[-1]
@@ -276,6 +299,8 @@ class _Builder:
                 if parent.key is _NO_KEY:
                     parent.size += size
                     self._set_key(parent, value, span)
+                    if not written:
+                        self._rewritten_key(parent)
                     return
                 if not anchor and parent.key is not _SKIP:
                     # the common case: a value for a key just read, in a mapping that is kept
@@ -284,10 +309,14 @@ class _Builder:
                     key = parent.key
                     parent.container[key] = value
                     self._positions.add_raw((*parent.path, key), span, parent.key_span)
+                    if not written:
+                        self._positions.rewritten.append(((*parent.path, key), False))
                     parent.key = _NO_KEY
                     return
         path = self._child_path()
         self._place(value, span, weight, anchor, path, size)
+        if not written and path and stack and stack[-1].container is not _SKIP:
+            self._positions.rewritten.append((path, False))
 
     def _place(
         self, value: Any, span: _Raw, weight: int, anchor: str | None, path: NodePath | None, size: int
@@ -313,6 +342,11 @@ class _Builder:
             self._positions.add_raw(path, span, parent.key_span)
             parent.key = _NO_KEY
 
+    def _rewritten_key(self, parent: _Frame) -> None:
+        key: Any = parent.key
+        if key is not _SKIP and parent.container is not _SKIP:
+            self._positions.rewritten.append(((*parent.path, key), True))
+
     def _set_key(self, parent: _Frame, value: Any, span: _Raw) -> None:
         key = value if isinstance(value, str) else _key_text(value)
         if parent.container is not _SKIP and key in parent.container:
@@ -324,6 +358,27 @@ class _Builder:
 
     def _complex_key(self, span: _Raw) -> None:
         raise _Abort(LoadIssue("S004", "complex_key", Span(*span)))
+
+
+# event class -> the builder's method for it, filled as the classes are met (the C parser's event
+# classes are ruamel's; looking them up by name keeps ruamel out of this module's imports)
+_HANDLERS: dict[type, Any] = {}
+_BY_NAME = {
+    "ScalarEvent": _Builder._scalar,
+    "MappingStartEvent": _Builder._mapping,
+    "SequenceStartEvent": _Builder._sequence,
+    "MappingEndEvent": _Builder._close,
+    "SequenceEndEvent": _Builder._close,
+    "AliasEvent": _Builder._alias,
+    "DocumentStartEvent": _Builder._document,
+    "DocumentEndEvent": _Builder._end_document,
+}
+
+
+def _handler(event_class: type) -> Any:
+    handler = _BY_NAME.get(event_class.__name__, _Builder._ignore)
+    _HANDLERS[event_class] = handler
+    return handler
 
 
 def _key_text(value: Any) -> str:
@@ -376,10 +431,11 @@ def _events(text: str) -> Any:
 
 def _feed_all(parser: Any, builder: _Builder) -> None:
     """libyaml's events straight into the builder (no generator between them: the inner loop)."""
-    feed, more, get = builder.feed, parser.check_event, parser.get_event
+    handlers, more, get = _HANDLERS, parser.check_event, parser.get_event
     try:
         while more():
-            feed(get())
+            event = get()
+            (handlers.get(type(event)) or _handler(type(event)))(builder, event)
     finally:
         parser.dispose()
 

@@ -102,16 +102,36 @@ def _texts(view: RegionView) -> _Texts:
     wholes = {path: whole for path, whole, _lines in texts.files}
     for document in view.documents:
         whole = wholes.get(document.source.path, "")
-        for path, value in document.nodes():
-            key = path[-1] if path else None
-            decoded = [_normal(text) for text in (key, value) if isinstance(text, str)]
-            if isinstance(value, str) and _SPLIT_DIGITS.search(value):
-                decoded.append(normalise(_joined_folds(document, path, lines_of)).text)
-            decoded = [t for t in decoded if t not in whole]  # written as it reads: scanned as raw text
+        # only what the parser decoded can read otherwise than the file is written (the loader
+        # lists those keys and values); the rest is in the raw text, scanned already
+        for path, is_key in document.positions.rewritten:
+            found = _decoded(document, path, is_key, lines_of)
+            decoded = [t for t in found if t not in whole]
             if decoded:
-                texts.decoded.append((document, path, isinstance(value, str), decoded))
+                texts.decoded.append((document, path, not is_key, decoded))
     view.extra["privacy_texts"] = texts
     return texts
+
+
+def _decoded(
+    document: Any, path: tuple[Any, ...], is_key: bool, lines_of: dict[Path, list[str]]
+) -> list[str]:
+    """A decoded key or value, normalised; a value written over several lines also with its line
+    folds joined (`111222` / `333`)."""
+    if is_key:
+        return [_normal(path[-1])] if isinstance(path[-1], str) else []
+    value: Any = document.data
+    try:
+        for part in path:
+            value = value[part]
+    except (KeyError, IndexError, TypeError):
+        return []
+    if not isinstance(value, str):
+        return []
+    found = [_normal(value)]
+    if _SPLIT_DIGITS.search(value):
+        found.append(normalise(_joined_folds(document, path, lines_of)).text)
+    return found
 
 
 def _normal(text: str) -> str:
@@ -199,14 +219,15 @@ _AFTER_WORD = re.compile(
 _DIGIT = re.compile(r"[0-9]")
 
 
-def may_contain(text: str, words: tuple[str, ...]) -> bool:
+def may_contain(text: str, words: tuple[str, ...], lower: str | None = None) -> bool:
     """A cheap test before a case-insensitive regex that needs one of `words` (lower case, ASCII):
     False only when none of them can match. For ASCII text, `lower()` folds case exactly as
-    re.IGNORECASE does; other text keeps the regex (which also matches, say, the Kelvin sign K)."""
+    re.IGNORECASE does; other text keeps the regex (which also matches, say, the Kelvin sign K).
+    `lower` is text.lower() when the caller has it already."""
     if not text.isascii():
         return True
-    lower = text.lower()
-    return any(word in lower for word in words)
+    folded = text.lower() if lower is None else lower
+    return any(word in folded for word in words)
 
 
 _BSN_WORDS = ("bsn", "burgerservicenummer")
@@ -395,8 +416,9 @@ CHILD_DATA_PATTERNS: tuple[tuple[str, tuple[str, ...], re.Pattern[str]], ...] = 
 def find_child_data(text: str) -> Iterator[tuple[int, int, dict[str, Any]]]:
     if _DIGIT.search(text) is None:
         return
+    lower = text.lower()
     for message_key, words, pattern in CHILD_DATA_PATTERNS:
-        if not may_contain(text, words):
+        if not may_contain(text, words, lower):
             continue
         for match in pattern.finditer(text):
             yield match.start(), match.end(), {"_code": "P003", "_key": message_key, "text": match.group()}
