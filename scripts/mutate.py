@@ -264,7 +264,11 @@ TESTS_FOR = {
     "engine.py": ["tests/test_engine.py", "tests/test_gate_semantics.py", "tests/test_smoke.py"],
     "rules/structure.py": ["tests/test_rules_structure.py", "tests/test_loader.py"],
     "rules/references.py": ["tests/test_rules_references.py", "tests/test_audit_rules.py"],
-    "rules/privacy.py": ["tests/test_rules_privacy.py", "tests/test_audit_rules.py"],
+    "rules/privacy.py": [
+        "tests/test_rules_privacy.py",
+        "tests/test_safety_privacy.py",
+        "tests/test_audit_rules.py",
+    ],
     "rules/advice.py": ["tests/test_advice.py"],
     "rules/__init__.py": [],
     "rules/gates": [
