@@ -38,6 +38,7 @@ BSN = "111222333"
         'notes: "111222\\\n  333"',  # an escaped line break inside double quotes
         "notes: nummer 111222\n  333",  # a plain scalar folded over two lines
         "notes: >\n  111222\n  333",
+        "notes: |\n  111222\n  333",  # a literal block: the line break is in the value
         "notes: 11122\u00a02333",  # no-break space between the digits
         "notes: 1112\u200b22333",  # zero-width space
         "notes: 111\u00ad222333",  # soft hyphen
@@ -123,6 +124,19 @@ def test_p002_anywhere(region, text: str) -> None:  # type: ignore[no-untyped-de
     assert len(found) == 1 and where(found[0])[1] >= 6
 
 
+@pytest.mark.parametrize(
+    ("address", "provider"),
+    [
+        ("jan@jan.xs4all.nl", "xs4all.nl"),  # a mailbox under a provider's domain
+        ("jan@mail.gmx.ch", "mail.gmx.ch"),  # a provider known by name, under a country domain
+        ("jan@hotmail.co.uk", "hotmail.co.uk"),
+    ],
+)
+def test_p002_subdomains_and_country_domains(region, address: str, provider: str) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_org(f"x-contact: {address}\n"))), "P002")
+    assert f"({provider})" in finding.message
+
+
 def test_p002_quiet_for_work_addresses(region) -> None:  # type: ignore[no-untyped-def]
     text = "notes: s.devries@ggd-flevoland.example, info@gemeente.nl, live@ggd.nl\n"
     assert "P002" not in codes(check(region(_org(text))))
@@ -153,6 +167,12 @@ def test_p003_key_names_however_written(region, key: str) -> None:  # type: igno
 def test_p003_nested_keys_under_an_x_map(region) -> None:  # type: ignore[no-untyped-def]
     [finding] = only(check(region(_org("x-casus:\n  leeftijd: acht\n  gewicht: onbekend\n"))), "P003")
     assert where(finding) == ("organisations.yaml", 8)
+
+
+def test_p003_keys_outside_x_fields_are_the_schemas(region) -> None:  # type: ignore[no-untyped-def]
+    """rules.md: P003 names `x-` keys; an unknown key elsewhere is S005, not also P003 (one cause)."""
+    result = check(region(_org("gewicht: onbekend\n")))
+    assert [f.code for f in result.findings] == ["S005"]
 
 
 @pytest.mark.parametrize(

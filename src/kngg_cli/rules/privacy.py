@@ -166,7 +166,7 @@ def _scan(view: RegionView, finder: Finder) -> Iterator[Problem]:
             yield _problem(view, Location(path, FILE_START), hits[0][2])
 
 
-_SPLIT_DIGITS = re.compile(r"[0-9][ \t]+[0-9]")
+_SPLIT_DIGITS = re.compile(r"[0-9]\s+[0-9]")  # also over a line break: a literal block (`|`)
 _FOLD = re.compile(r"(?<=[0-9])[ \t]*\\?\n[ \t]*\\?(?=[0-9])")
 
 
