@@ -137,6 +137,19 @@ def test_g901_first_year_edge(tmp_path: Path) -> None:
     assert found(run(tmp_path / "b", files), "G901") == []  # the anniversary: the second year
 
 
+def test_g901_only_the_date_of_step_8_starts_the_first_year(tmp_path: Path) -> None:
+    """Step 7 completed recently and step 8 completed without a date: the first year of phase 2
+    cannot be placed, so twelve months apply (and the undated step 8 is no crash)."""
+    files = edit(complete_region(step=None, phase=2), MON, "evaluation_cycle: P6M", "evaluation_cycle: P9M")
+    completed = "    - step: 7\n      date: 2026-06-01\n    - step: 8\n"
+    files = edit(
+        files, "region.yaml", "progress:\n  phase: 2\n", f"progress:\n  phase: 2\n  completed:\n{completed}"
+    )
+    result = run(tmp_path, files)
+    assert [f.code for f in result.findings if f.code.startswith("S")] == []
+    assert found(result, "G901") == []
+
+
 def test_g901_without_a_dated_step_8_twelve_months_apply(tmp_path: Path) -> None:
     files = edit(complete_region(step=None, phase=2), MON, "evaluation_cycle: P6M", "evaluation_cycle: P9M")
     assert found(run(tmp_path, files), "G901") == []
@@ -182,19 +195,50 @@ def test_g903_reads_the_governing_body(tmp_path: Path) -> None:
     assert [f.subject for f in found(run(tmp_path, files), "G903")] == ["kerngroep"]
 
 
-def test_g902_a_successor_agreement_keeps_the_region_bound(tmp_path: Path) -> None:
+def _with_next_agreement(dates: str) -> dict[str, str]:
+    """sok-2025 ends on 2026-10-01; sok-2026 has the same parties and clauses and `dates`."""
     files = edit(
         complete_region(step=None, phase=2), SOK, "valid_until: 2027-12-31", "valid_until: 2026-10-01"
     )
     files["agreements/sok-2026.yaml"] = (
         files[SOK]
         .replace("id: sok-2025", "id: sok-2026")
-        .replace(
-            "valid_from: 2025-04-01\nvalid_until: 2026-10-01",
-            "valid_from: 2026-10-02\nvalid_until: 2029-12-31",
-        )
+        .replace("valid_from: 2025-04-01\nvalid_until: 2026-10-01\n", dates)
     )
-    assert found(run(tmp_path, files), "G902") == []
+    return files
+
+
+BEFORE_THE_END = date(2026, 9, 15)  # sok-2025 (until 2026-10-01) is in force and ends within 90 days
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        "valid_from: 2026-10-02\nvalid_until: 2029-12-31\n",  # starts the day after the end
+        "valid_from: 2026-06-01\nvalid_until: 2029-12-31\n",  # overlaps
+        "valid_until: 2029-12-31\n",  # no start date
+        "valid_from: 2026-10-02\n",  # open-ended
+        "",  # neither date
+    ],
+)
+def test_g902_a_successor_agreement_keeps_the_region_bound(tmp_path: Path, dates: str) -> None:
+    files = _with_next_agreement(dates)
+    assert found(run(tmp_path, files, today=BEFORE_THE_END), "G902") == []
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        "valid_from: 2026-10-03\nvalid_until: 2029-12-31\n",  # a day without an agreement
+        "valid_from: 2025-04-01\nvalid_until: 2026-10-01\n",  # ends on the same day: no successor
+        "valid_from: 2025-04-01\nvalid_until: 2026-09-30\n",  # ends earlier
+    ],
+)
+def test_g902_an_agreement_that_does_not_follow_on_is_no_successor(tmp_path: Path, dates: str) -> None:
+    files = _with_next_agreement(dates)
+    findings = found(run(tmp_path, files, today=BEFORE_THE_END), "G902")
+    assert "sok-2025" in [f.subject for f in findings]
+    assert "verloopt op 2026-10-01, over 16 dagen" in findings[0].message
 
 
 def test_g902_an_open_ended_agreement_never_expires(tmp_path: Path) -> None:

@@ -35,6 +35,7 @@ CASES = [
         [("people.yaml", RC_ROLE, RC_ROLE + "    until: 2025-06-30\n")],
         ("region.yaml", "kind: Region"),
         "error",
+        "de regio heeft geen actieve regionale coördinator",  # not "only a kwartiermaker": there is none
     ),
     Case(
         "G503",
@@ -106,6 +107,22 @@ def test_g501_latest_decision_counts(tmp_path: Path) -> None:
     assert [f.message for f in found(run(tmp_path / "b", files), "G501")] == [
         "het laatste besluit van gemeente Lelystad (GM0995) is negatief, niet positief"
     ]
+
+
+def test_g501_the_latest_decision_by_date_not_by_place_in_the_file(tmp_path: Path) -> None:
+    newer = LELYSTAD_DECISION.replace("positief", "negatief").replace("2024-10-08", "2025-01-10")
+    files = edit(complete_region(step=6), "region.yaml", LELYSTAD_DECISION, newer + LELYSTAD_DECISION)
+    [finding] = found(run(tmp_path, files), "G501")
+    assert "negatief" in finding.message
+
+
+def test_g501_an_undated_decision_counts_as_the_oldest(tmp_path: Path) -> None:
+    undated = LELYSTAD_DECISION.replace("positief", "negatief").replace("    date: 2024-10-08\n", "")
+    files = edit(complete_region(step=6), "region.yaml", LELYSTAD_DECISION, LELYSTAD_DECISION + undated)
+    assert found(run(tmp_path, files), "G501") == []
+    files = edit(complete_region(step=6), "region.yaml", LELYSTAD_DECISION, undated)
+    [finding] = found(run(tmp_path / "b", files), "G501")
+    assert "negatief" in finding.message
 
 
 def test_g502_a_kwartiermaker_will_do_up_to_step_5(tmp_path: Path) -> None:

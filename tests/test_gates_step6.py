@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gate_fixtures import Case, check_case, complete_region, edit, found, run
+from gate_fixtures import Case, check_case, complete_region, edit, found, line_of, run
 
 SOK = "agreements/sok-2025.yaml"
 GGD_SIGNED = "  - organisation: ggd-flevoland\n    signed: 2025-03-12\n"
@@ -369,3 +369,79 @@ def test_a_typo_in_a_party_id_is_r001_only(tmp_path: Path) -> None:
     )
     result = run(tmp_path, files)
     assert [f.code for f in result.findings if f.code[0] in "GR"] == ["R001"]
+
+
+def test_g605_a_responsibility_without_tasks_does_not_count(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, GGD_RESPONSIBLE, "  - organisation: ggd-flevoland\n")
+    [finding] = found(run(tmp_path, files), "G605")
+    assert "partij GGD Flevoland" in finding.message
+
+
+def test_g607_gemeente_when_no_participating_gemeente_is_checked(tmp_path: Path) -> None:
+    """G604 speaks for each participating gemeente; when R005 takes the only code listed, nobody
+    would say that no gemeente is a party: G607 does."""
+    files = edit(
+        complete_region(step=7),
+        "region.yaml",
+        "  - code: GM0034\n    name: Almere\n  - code: GM0995\n    name: Lelystad\n",
+        "  - code: GM9998\n    name: Nergens\n",
+    )
+    files = edit(files, SOK, "  - organisation: gemeente-almere\n    signed: 2025-03-10\n", "")
+    files = edit(files, SOK, LELYSTAD_SIGNED, "")
+    result = run(tmp_path, files)
+    assert [f.code for f in result.findings if f.code == "R005"] == ["R005"]
+    [finding] = found(result, "G607")
+    assert "type gemeente" in finding.message
+
+
+def test_g608_points_at_the_samenwerkingsovereenkomst_before_other_agreements(tmp_path: Path) -> None:
+    files = edit(complete_region(step=7), SOK, "  opleiding: Alle CZV's volgen de landelijke scholing.\n", "")
+    files["agreements/dvo.yaml"] = DVO.format(until="2027-12-31")  # in force, first in file order
+    [finding] = found(run(tmp_path, files), "G608")
+    assert (finding.location.path.name, finding.location.span.line) == (
+        "sok-2025.yaml",
+        line_of(files, SOK, "clauses:"),
+    )
+
+
+def _two_soks(first: str, second: str) -> dict[str, str]:
+    """sok-2025 and sok-2026, both signed by every party, with these `valid_from`/`valid_until` lines."""
+    files = complete_region(step=8)
+    dates = "valid_from: 2025-04-01\nvalid_until: 2027-12-31\n"
+    files["agreements/sok-2026.yaml"] = (
+        files[SOK].replace("id: sok-2025", "id: sok-2026").replace(dates, second)
+    )
+    return edit(files, SOK, dates, first)
+
+
+def test_g609_points_at_the_agreement_that_ends_last(tmp_path: Path) -> None:
+    files = _two_soks(
+        "valid_from: 2025-04-01\nvalid_until: 2026-06-30\n",  # ends last, started first
+        "valid_from: 2025-06-01\nvalid_until: 2025-12-31\n",
+    )
+    [finding] = found(run(tmp_path, files), "G609")
+    assert (finding.location.path.name, finding.location.span.line) == ("sok-2025.yaml", 6)
+    assert "verlopen op 2026-06-30" in finding.message
+
+
+def test_g609_an_open_ended_agreement_that_has_not_started_is_the_latest(tmp_path: Path) -> None:
+    files = _two_soks(
+        "valid_from: 2025-04-01\nvalid_until: 2026-06-30\n",  # expired
+        "valid_from: 2027-01-01\n",  # starts next year, no end
+    )
+    [finding] = found(run(tmp_path, files), "G609")
+    assert (finding.location.path.name, finding.location.span.line) == ("sok-2026.yaml", 1)
+    assert "gaat pas in op 2027-01-01" in finding.message
+
+
+def test_g609_of_two_that_have_not_started_the_later_start(tmp_path: Path) -> None:
+    files = _two_soks("valid_from: 2027-01-01\n", "valid_from: 2027-06-01\n")
+    [finding] = found(run(tmp_path, files), "G609")
+    assert (finding.location.path.name, finding.location.span.line) == ("sok-2026.yaml", 1)
+    assert "gaat pas in op 2027-06-01" in finding.message
+
+
+def test_g609_same_end_the_later_start_an_absent_start_counts_as_the_earliest(tmp_path: Path) -> None:
+    files = _two_soks("valid_until: 2026-06-30\n", "valid_from: 2025-06-01\nvalid_until: 2026-06-30\n")
+    [finding] = found(run(tmp_path, files), "G609")
+    assert (finding.location.path.name, finding.location.span.line) == ("sok-2026.yaml", 6)

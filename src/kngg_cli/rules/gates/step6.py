@@ -50,10 +50,6 @@ def _clauses_location(document: Document) -> Location:
     return key_or_kind(document, "clauses")
 
 
-def _signed_organisations(view: RegionView) -> set[str]:
-    return {p.organisation for _, a in sok_documents(view) for p in a.parties if p.signed is not None}
-
-
 def signed_gemeenten(view: RegionView) -> set[str]:
     """The gemeenten that have signed a samenwerkingsovereenkomst: their own gemeente organisation
     signed, or a signed gemeente party lists them in `on_behalf_of` (a mandaatgemeente)."""
@@ -159,7 +155,7 @@ def _unsigned_party(view: RegionView, organisation_id: str) -> tuple[Document, i
 @rule("G605")
 def responsibilities(view: RegionView) -> Iterator[Problem]:
     for document, agreement in sok_documents(view):
-        responsible = {r.organisation for r in agreement.responsibilities if r.organisation and r.tasks}
+        responsible = {r.organisation for r in agreement.responsibilities if r.tasks}
         for party in agreement.parties:
             if party.organisation in responsible or party.organisation not in view.organisations:
                 continue  # an unknown organisation is R001's finding: the typo is the one cause
@@ -200,7 +196,8 @@ def key_parties(view: RegionView) -> Iterator[Problem]:
     organisations = view.organisations
     if any(p.organisation not in organisations for _, a in sok_documents(view) for p in a.parties):
         return  # a party R001 reports may be the missing type (a typo in its id): one cause
-    signed_types = {organisations[o].type for o in _signed_organisations(view) if o in organisations}
+    # A type among the parties is either signed or G602's finding at the unsigned party: G607 only
+    # names the key types that are no party at all.
     party_types = {
         organisations[p.organisation].type
         for _, a in sok_documents(view)
@@ -208,12 +205,10 @@ def key_parties(view: RegionView) -> Iterator[Problem]:
         if p.organisation in organisations
     }
     for types in KEY_PARTY_TYPES:
-        if not signed_types.isdisjoint(types):
-            continue
+        if not party_types.isdisjoint(types):
+            continue  # signed, or a party of this type has not signed yet: G602 at that party
         if types == ("gemeente",) and view.checked_gemeente_codes:
             continue  # each unsigned gemeente is G604's finding, at the gemeente
-        if not party_types.isdisjoint(types):
-            continue  # a party of this type has not signed yet: G602 at that party
         params = {"type": " of ".join(types), "type_en": " or ".join(types), "agreement": agreement_id}
         candidate = next((o for o in organisations.values() if o.type in types), None)
         if candidate is not None:
