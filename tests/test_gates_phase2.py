@@ -257,3 +257,10 @@ def test_g904_within_a_year(tmp_path: Path) -> None:
     files = complete_region(step=None, phase=2)
     assert found(run(tmp_path, files, today=date(2027, 5, 15)), "G904") == []
     assert len(found(run(tmp_path / "b", files, today=date(2027, 5, 17)), "G904")) == 1
+
+
+def test_g903_points_at_the_value(tmp_path: Path) -> None:
+    files = edit(complete_region(step=None, phase=2), GOV, "frequency: P6W", "frequency: P4M")
+    [finding] = found(run(tmp_path, files), "G903")
+    span = finding.location.span
+    assert (span.line, span.column, span.end_column) == (6, 12, 15)  # `P4M`, not `frequency`

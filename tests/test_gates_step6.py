@@ -445,3 +445,12 @@ def test_g609_same_end_the_later_start_an_absent_start_counts_as_the_earliest(tm
     files = _two_soks("valid_until: 2026-06-30\n", "valid_from: 2025-06-01\nvalid_until: 2026-06-30\n")
     [finding] = found(run(tmp_path, files), "G609")
     assert (finding.location.path.name, finding.location.span.line) == ("sok-2026.yaml", 6)
+
+
+def test_g602_an_empty_signed_points_at_its_key(tmp_path: Path) -> None:
+    """rules.md: at the value that is wrong; with no value written, at its key."""
+    files = edit(complete_region(step=7), SOK, GGD_SIGNED, "  - organisation: ggd-flevoland\n    signed:\n")
+    [finding] = found(run(tmp_path, files), "G602")
+    span = finding.location.span
+    line = line_of(files, SOK, "signed:", 3)  # the third party, the GGD
+    assert (span.line, span.column, span.end_line, span.end_column) == (line, 5, line, 11)

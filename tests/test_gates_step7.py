@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from gate_fixtures import Case, check_case, complete_region, edit, found, run
+from gate_fixtures import Case, check_case, complete_region, edit, found, line_of, run
 
 GOV = "governance.yaml"
 
@@ -53,7 +53,7 @@ CASES = [
         [("people.yaml", "        level: operationeel\n", "")],
         ("people.yaml", "- description: Organiseren van de overleggen"),
         "warning",
-        "zonder niveau",
+        "zonder niveau: Organiseren van de overleggen",
     ),
     Case("G707", [(GOV, "mandate: besluitvormend\n", "")], (GOV, "kind: Body"), "warning", "mandaat"),
 ]
@@ -144,3 +144,53 @@ def test_g701_quiet_without_a_governing_body(tmp_path: Path) -> None:
     files = edit(complete_region(step=8), GOV, "type: kerngroep", "type: projectgroep")
     result = run(tmp_path, files)
     assert found(result, "G701") == [] and len(found(result, "G606")) == 1
+
+
+def test_g704_a_task_without_description_or_level(tmp_path: Path) -> None:
+    files = edit(
+        complete_region(step=8),
+        "people.yaml",
+        "      - description: Organiseren van de overleggen\n        level: operationeel\n",
+        "      - description: null\n",
+    )
+    [finding] = [f for f in found(run(tmp_path, files), "G704") if "zonder niveau" in f.message]
+    assert finding.message == "taak van Sanne de Vries zonder niveau: "
+
+
+def test_g701_a_member_of_an_unknown_organisation_does_not_count(tmp_path: Path) -> None:
+    """Only the organisations of the region count; the unknown id itself is R001's finding."""
+    files = complete_region(step=8)
+    files[GOV] = files[GOV].replace("level: bestuurlijk", "level: uitvoering")
+    files[GOV] = files[GOV].replace("level: management", "level: uitvoering")
+    files = edit(
+        files,
+        GOV,
+        "  - organisation: ggd-flevoland\n    level: uitvoering",
+        "  - organisation: ggd-flevoland\n    level: management\n"
+        "  - organisation: ziekenhuis-onbekend\n    level: management",
+    )
+    result = run(tmp_path, files)
+    assert len(found(result, "R001")) == 1
+    [finding] = found(result, "G701")
+    assert "van 1 organisatie(s), niet van minstens 2" in finding.message
+
+
+WERKGROEP = (
+    "kind: Body\nid: werkgroep-jeugd\nname: Werkgroep jeugd\ntype: werkgroep\n"
+    "members:\n  - organisation: ggd-flevoland\n"
+)
+NO_FYSIO = ("  - organisation: fysio-flevoland\n    level: uitvoering\n", "")
+
+
+def test_g702_points_at_the_governing_body_even_when_another_body_comes_first(tmp_path: Path) -> None:
+    files = edit(complete_region(step=8), GOV, *NO_FYSIO)
+    files[GOV] = WERKGROEP + "---\n" + files[GOV]
+    [finding] = found(run(tmp_path, files), "G702")
+    assert (finding.subject, finding.location.span.line) == ("kerngroep", line_of(files, GOV, "members:", 2))
+
+
+def test_g702_without_a_governing_body_at_the_first_body(tmp_path: Path) -> None:
+    files = edit(complete_region(step=8), GOV, *NO_FYSIO)
+    files = edit(files, GOV, "type: kerngroep", "type: projectgroep")
+    [finding] = found(run(tmp_path, files), "G702")
+    assert (finding.subject, finding.location.span.line) == ("kerngroep", line_of(files, GOV, "members:"))

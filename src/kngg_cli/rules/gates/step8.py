@@ -40,11 +40,12 @@ def monitoring_agreed(view: RegionView) -> Iterator[Problem]:
     governing = governing_body(view)
     for document in plans:
         plan = document.model
-        params = {"plan": plan.id, "agreed_by": plan.agreed_by or ""}
+        params = {"plan": plan.id}
         if plan.agreed_by is None:
             yield Problem("G801", key_or_kind(document, "agreed_by"), "no_agreed_by", params, plan.id)
         elif governing is not None and plan.agreed_by in view.bodies and plan.agreed_by != governing.model.id:
-            params |= {"type": view.bodies[plan.agreed_by].type, **_governing_params(governing)}
+            params |= {"agreed_by": plan.agreed_by, "type": view.bodies[plan.agreed_by].type}
+            params |= _governing_params(governing)
             yield Problem("G801", point(document, ("agreed_by",)), "not_governing", params, plan.id)
         if plan.agreed_on is None:
             yield Problem("G801", key_or_kind(document, "agreed_on"), "no_agreed_on", params, plan.id)
