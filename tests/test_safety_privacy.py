@@ -77,6 +77,7 @@ def test_p001_catches_every_way_of_writing(region, text: str) -> None:  # type: 
         "notes: besluit 2024-111 222",
         "notes: BSN 12345678",  # eight digits after the word
         "notes: geen BSN in deze repository",
+        "x-kvk: |2\n  12345679\n  en 5 6",  # a KvK number below a block header: `2` is the header's
     ],
 )
 def test_p001_stays_quiet(region, text: str) -> None:  # type: ignore[no-untyped-def]

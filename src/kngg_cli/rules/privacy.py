@@ -176,7 +176,10 @@ def _joined_folds(document: Any, path: tuple[Any, ...], lines_of: dict[Path, lis
     span = document.value_at(path).span
     if span.end_line <= span.line:
         return ""
-    return _FOLD.sub("", "\n".join(lines_of.get(document.source.path, [])[span.line - 1 : span.end_line]))
+    lines = lines_of[document.source.path][span.line - 1 : span.end_line]
+    if lines[0][span.column - 1 : span.column] in ("|", ">"):
+        lines = lines[1:]  # a block scalar's header (`|2`, `>-`) holds no digit of the value
+    return _FOLD.sub("", "\n".join(lines))
 
 
 def _problem(view: RegionView, location: Location, params: dict[str, Any]) -> Problem:
