@@ -45,6 +45,7 @@ class RegionResult:
     files: int
     view: RegionView
     gates_evaluated: bool = True  # False when S findings kept the G and A rules from running
+    file_names: list[str] = field(default_factory=list)  # every file, relative to root (/ separators)
 
     @property
     def summary(self) -> dict[str, int]:
@@ -192,13 +193,15 @@ def _collector_paused() -> Iterator[None]:
 
 
 def _slim(region: RegionResult) -> None:
+    """Keep what the reporters of `kngg check` read: the findings, the files they point into (with
+    their lines, for the code frames) and the names of all files (junit lists every file); a folder
+    of many regions then costs its findings, not its files."""
     pointed = {f.location.path for f in region.findings}
-    for source in region.view.files:
+    kept = [source for source in region.view.files if source.path in pointed]
+    for source in kept:
         source.documents = []
         source.text = ""
-        if source.path not in pointed:
-            source.lines = []
-    region.view = RegionView(region.root, region.view.files, [], region.view.today, region.view.unreadable)
+    region.view = RegionView(region.root, kept, [], region.view.today, region.view.unreadable)
 
 
 def _gemeenten_per_region(roots: list[Path]) -> dict[str, list[tuple[Path, str]]]:
@@ -284,8 +287,9 @@ def check_loaded(
     plan = _GatePlan.for_region(phase, step, options.target)
     problems, answered, gates_evaluated = _run_rules(view, plan)
     findings = _apply_policy(problems, answered, view, plan, options, lang)
+    names = [source.relative for source in loaded.files]
     return RegionResult(
-        root, view.region_id, phase, step, lang, findings, len(loaded.files), view, gates_evaluated
+        root, view.region_id, phase, step, lang, findings, len(loaded.files), view, gates_evaluated, names
     )
 
 

@@ -52,8 +52,8 @@ def report(result: CheckResult, context: ReportContext) -> str:
 
 def _suite(region: RegionResult, context: ReportContext) -> ET.Element:
     findings_by_file: dict[str, list[Finding]] = {}
-    for source in sorted(region.view.files, key=lambda s: s.relative):
-        findings_by_file.setdefault(str(source.path), [])
+    for relative in sorted(region.file_names):
+        findings_by_file.setdefault(str(region.root.joinpath(*relative.split("/"))), [])
     for finding in sorted(region.findings, key=lambda f: f.sort_key):
         findings_by_file.setdefault(str(finding.location.path), []).append(finding)
 
