@@ -292,30 +292,20 @@ class _Builder:
     def _add(
         self, value: Any, span: _Raw, weight: int, anchor: str | None, size: int, written: bool = True
     ) -> None:
+        """A scalar or an alias, as a mapping's key or placed as a value (the common scalar takes
+        the shorter way in _scalar)."""
         stack = self._stack
         if stack:
             parent = stack[-1]
-            if parent.is_dict:
-                if parent.key is _NO_KEY:
-                    parent.size += size
-                    self._set_key(parent, value, span)
-                    if not written:
-                        self._rewritten_key(parent)
-                    return
-                if not anchor and parent.key is not _SKIP:
-                    # the common case: a value for a key just read, in a mapping that is kept
-                    parent.weight += weight
-                    parent.size += size
-                    key = parent.key
-                    parent.container[key] = value
-                    self._positions.add_raw((*parent.path, key), span, parent.key_span)
-                    if not written:
-                        self._positions.rewritten.append(((*parent.path, key), False))
-                    parent.key = _NO_KEY
-                    return
+            if parent.is_dict and parent.key is _NO_KEY:
+                parent.size += size
+                self._set_key(parent, value, span)
+                if not written:
+                    self._rewritten_key(parent)
+                return
         path = self._child_path()
         self._place(value, span, weight, anchor, path, size)
-        if not written and path and stack and stack[-1].container is not _SKIP:
+        if not written and path:
             self._positions.rewritten.append((path, False))
 
     def _place(
