@@ -261,7 +261,12 @@ def line_coverage(files: list[Path]) -> dict[tuple[str, int], list[str]]:
 # of them that execute its line: the module's own tests, not every end-to-end test that passes by.
 COMMON_TESTS = ["tests/test_boundaries.py", "tests/test_config.py", "tests/test_registries.py"]
 TESTS_FOR = {
-    "engine.py": ["tests/test_engine.py", "tests/test_gate_semantics.py", "tests/test_smoke.py"],
+    "engine.py": [
+        "tests/test_engine.py",
+        "tests/test_gate_semantics.py",
+        "tests/test_smoke.py",
+        "tests/test_national.py",
+    ],
     "rules/structure.py": ["tests/test_rules_structure.py", "tests/test_loader.py"],
     "rules/references.py": ["tests/test_rules_references.py", "tests/test_audit_rules.py"],
     "rules/privacy.py": [

@@ -82,3 +82,68 @@ def test_workers_only_for_a_folder_of_several_regions(monkeypatch: pytest.Monkey
     assert default_jobs(2) == 3
     monkeypatch.setenv("KNGG_JOBS", "veel")  # not a number: as if unset
     assert default_jobs(1) == 1
+
+
+class _PoolInThisProcess:
+    """Stands in for ProcessPoolExecutor: runs the tasks here and counts that it was used."""
+
+    used = 0
+
+    def __init__(self, max_workers: int, mp_context: object) -> None:
+        type(self).used += 1
+        self.max_workers = max_workers
+
+    def __enter__(self) -> _PoolInThisProcess:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+    def map(self, function, items, chunksize=1):  # type: ignore[no-untyped-def]
+        return map(function, items)
+
+
+@pytest.fixture
+def pool(monkeypatch: pytest.MonkeyPatch) -> type[_PoolInThisProcess]:
+    import concurrent.futures
+
+    _PoolInThisProcess.used = 0
+    monkeypatch.setattr(concurrent.futures, "ProcessPoolExecutor", _PoolInThisProcess)
+    return _PoolInThisProcess
+
+
+def test_one_job_checks_in_this_process(tmp_path: Path, pool: type[_PoolInThisProcess]) -> None:
+    check_roots(_four_regions(tmp_path), CheckOptions(today=TODAY), slim=True, jobs=1)
+    assert pool.used == 0
+
+
+def test_two_regions_are_checked_here_whatever_the_jobs(
+    tmp_path: Path, pool: type[_PoolInThisProcess]
+) -> None:
+    check_roots(_two_regions(tmp_path), CheckOptions(today=TODAY), slim=True, jobs=2)
+    assert pool.used == 0
+
+
+def test_status_keeps_its_models_so_it_checks_here(tmp_path: Path, pool: type[_PoolInThisProcess]) -> None:
+    result = check_roots(_four_regions(tmp_path), CheckOptions(today=TODAY), jobs=2)
+    assert pool.used == 0
+    assert all(region.view.documents for region in result.regions)
+
+
+def test_the_first_region_here_the_others_in_workers(tmp_path: Path, pool: type[_PoolInThisProcess]) -> None:
+    roots = _four_regions(tmp_path)
+    result = check_roots(roots, CheckOptions(today=TODAY), slim=True, jobs=2)
+    assert pool.used == 1
+    assert [r.root for r in result.regions] == roots
+
+
+def test_workers_start_at_four_regions_on_linux(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("KNGG_JOBS", raising=False)
+    monkeypatch.setattr(os, "sched_getaffinity", lambda _pid: {0, 1, 2}, raising=False)
+    monkeypatch.setattr(sys, "platform", "linux")
+    assert (default_jobs(3), default_jobs(4)) == (1, 3)
+    monkeypatch.setenv("KNGG_JOBS", "0")  # no number of workers: as if unset
+    assert (default_jobs(3), default_jobs(4)) == (1, 3)
+    monkeypatch.setattr(sys, "platform", "darwin")  # no fork there: one process
+    monkeypatch.delenv("KNGG_JOBS")
+    assert default_jobs(40) == 1

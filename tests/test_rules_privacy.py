@@ -8,8 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from helpers import MINIMAL_REGION, codes, only, where
 from helpers import check as _check
-from helpers import codes, only, where
 from kngg_cli.rules import privacy
 from kngg_cli.rules.privacy import passes_elfproef
 
@@ -201,3 +201,27 @@ def test_a_bmi_written_with_a_dotless_i_is_still_child_data(region) -> None:  # 
     # "BMı" (a Turkish dotless i): re.IGNORECASE reads it as BMI, str.lower() keeps it apart
     root = region(_org("description: 'BM\u0131 31 bij intake'\n"))
     assert "P003" in codes(check(root))
+
+
+def test_p001_in_an_escaped_value_points_at_the_value(region) -> None:  # type: ignore[no-untyped-def]
+    # the file says `\u0032` where the number has a 2: only the decoded value holds the BSN
+    root = region(_org('notes: "11122\\u0032333"\n'))
+    [finding] = only(check(root), "P001")
+    assert where(finding) == ("organisations.yaml", 6)
+    assert finding.location.span.column == 8  # the value (its opening quote), not the key
+
+
+def test_p003_a_child_data_key_in_a_list_item(region) -> None:  # type: ignore[no-untyped-def]
+    # the path to the key holds a list index: ("contacts", 0, "x-geboortedatum")
+    root = region(_org("x-contacts:\n  - rol: ouder\n    x-geboortedatum: ja\nx-lijst:\n  - x-bmi: ja\n"))
+    found = {where(f) for f in only(check(root), "P003")}
+    assert ("organisations.yaml", 8) in found and ("organisations.yaml", 10) in found
+
+
+def test_p003_a_child_data_key_in_an_item_of_a_model_list(region) -> None:  # type: ignore[no-untyped-def]
+    # the path to the key is ("gemeenten", 0, "x-geboortedatum"): a list index before the x- key
+    region_file = MINIMAL_REGION["region.yaml"].replace(
+        "            name: Almere\n", "            name: Almere\n            x-geboortedatum: ja\n"
+    )
+    [finding] = only(check(region({"region.yaml": region_file})), "P003")
+    assert where(finding) == ("region.yaml", 8)
