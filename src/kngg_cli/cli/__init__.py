@@ -60,15 +60,20 @@ def _fast_help(lang: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def leading_lang(args: list[str]) -> tuple[str | None, list[str]]:
+    """`--lang X` or `--lang=X` before the command: (X, the arguments after it); else (None, args)."""
+    if args[:1] == ["--lang"] and len(args) >= 2:
+        return args[1], args[2:]
+    if args[:1] and args[0].startswith("--lang="):
+        return args[0].split("=", 1)[1], args[1:]
+    return None, args
+
+
 def _help_language(args: list[str]) -> str | None:
     """The language of a plain `kngg [--lang X] --help` (None when args ask for more than help)."""
     from kngg_cli.language import choose_language
 
-    lang = None
-    if args[:1] == ["--lang"] and len(args) >= 2:
-        lang, args = args[1], args[2:]
-    elif args[:1] and args[0].startswith("--lang="):
-        lang, args = args[0].split("=", 1)[1], args[1:]
+    lang, args = leading_lang(args)
     if args not in (["--help"], ["-h"], []) or lang not in (None, "nl", "en"):
         return None
     return choose_language(lang)
@@ -80,11 +85,7 @@ def _stored_help(args: list[str]) -> str | None:
     narrow terminal, no stored page)."""
     import os
 
-    lang = None
-    if args[:1] == ["--lang"] and len(args) >= 2:
-        lang, args = args[1], args[2:]
-    elif args[:1] and args[0].startswith("--lang="):
-        lang, args = args[0].split("=", 1)[1], args[1:]
+    lang, args = leading_lang(args)
     if len(args) != 2 or args[1] not in ("--help", "-h") or args[0].startswith("-"):
         return None
     if lang not in (None, "nl", "en") or _terminal_columns() < HELP_WIDTH:

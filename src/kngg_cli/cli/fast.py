@@ -9,6 +9,7 @@ usual (translated) message. Both ways end in the same functions of cli/checking.
 
 from __future__ import annotations
 
+from kngg_cli.cli import leading_lang
 from kngg_cli.cli.checking import CHECK_FORMATS, STATUS_FORMATS
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing: a cache hit runs here
@@ -63,11 +64,7 @@ def no_pydantic_plugins() -> None:
 
 def parse(args: list[str]) -> tuple[str, dict[str, Any]] | None:
     """(command, parameters) for plain arguments of check or status; None for anything else."""
-    lang: str | None = None
-    if len(args) >= 2 and args[0] == "--lang":  # the language may also come before the command
-        lang, args = args[1], args[2:]
-    elif args and args[0].startswith("--lang="):
-        lang, args = args[0].split("=", 1)[1], args[1:]
+    lang, args = leading_lang(args)  # the language may also come before the command
     if not args or args[0] not in _OPTIONS:
         return None
     command, known = args[0], _OPTIONS[args[0]]
