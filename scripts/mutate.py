@@ -295,12 +295,18 @@ TESTS_FOR = {
 }
 
 
-def relevant(file: str, tests: list[str]) -> list[str]:
-    """The tests of `tests` (node ids) that belong to the test modules of `file`."""
+def test_modules(file: str) -> list[str]:
+    """The test modules that pin `file`."""
     modules = set(COMMON_TESTS)
     for prefix, names in TESTS_FOR.items():
         if file.startswith(prefix):
             modules.update(names)
+    return sorted(modules)
+
+
+def relevant(file: str, tests: list[str]) -> list[str]:
+    """The tests of `tests` (node ids) that belong to the test modules of `file`."""
+    modules = set(test_modules(file))
     return [t for t in tests if t.split("::")[0] in modules]
 
 
@@ -405,7 +411,10 @@ def _worker(mutants: list[Mutant], lines: dict[tuple[str, int], list[str]], out:
         _preload(work)
         results = []
         for mutant in mutants:
-            tests = relevant(mutant.file, lines.get((mutant.file, mutant.line), []))
+            covered = lines.get((mutant.file, mutant.line))
+            # a line run only while the modules are imported (a default value, a decorator): every
+            # test of the file's modules may depend on it
+            tests = test_modules(mutant.file) if covered == [] else relevant(mutant.file, covered or [])
             start = time.monotonic()
             mutant.status = _run_one(work, mutant, tests) if tests else "no-tests"
             mutant.seconds = round(time.monotonic() - start, 2)

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from kngg_cli.dates import date_from_text
 from kngg_cli.edit.common import EditPlan, check_not_future, display, format_findings, one_region
 from kngg_cli.edit.textedit import EditableFile, Refusal, TextEditor
 from kngg_cli.texts import Text
 from kngg_cli.texts import text as wording
+
+if TYPE_CHECKING:
+    from kngg_cli.report import ReportContext
 
 
 def plan_advance(
@@ -26,14 +29,13 @@ def plan_advance(
     when: date | None = None,
     evidence: str | None = None,
     lang: str | None = None,
-    context: Any = None,
+    context: ReportContext,
 ) -> EditPlan:
     """Work out the change to region.yaml, or refuse (`context` is the text reporter's, for refusals)."""
     from kngg_cli.catalog import step_plan
     from kngg_cli.engine import CheckOptions, check_path
     from kngg_cli.findings import Severity
     from kngg_cli.loading.files import REGION_FILE
-    from kngg_cli.report import ReportContext
 
     root = one_region(path)
     day = when or today
@@ -42,12 +44,12 @@ def plan_advance(
     source = EditableFile.read(region_file, display(region_file))
     result = check_path(root, CheckOptions(today=today, lang=lang, target="next"))
     region = result.regions[0]
-    language = lang or region.lang
+    language = region.lang  # --lang, KNGG_LANG or the region's `language:` (choose_language)
     if region.phase == 2:
         raise Refusal("phase_2", region=region.id)
     errors = [f for f in region.findings if f.severity is Severity.ERROR]
     if errors:
-        shown = format_findings(errors, result, context or ReportContext(".", False, language))
+        shown = format_findings(errors, result, context)
         counted_errors = Text.counted("count.error", len(errors))
         if region.step is None:
             raise Refusal("gate_open_unknown", [shown], errors=counted_errors)

@@ -10,7 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from kngg_cli.edit.textedit import CannotEdit, EditableFile, Refusal, TextEditor
+from kngg_cli.edit.textedit import CannotEdit, EditableFile, Refusal, TextEditor, os_problem
 
 if TYPE_CHECKING:
     from kngg_cli.engine import CheckResult
@@ -63,7 +63,7 @@ def region_lock(path: Path) -> Iterator[Path]:
         lock = edit_lock(root / REGION_FILE)
         lock.__enter__()
     except OSError as error:
-        raise CannotEdit("cannot_lock", path=display(root), problem=error.strerror or str(error)) from None
+        raise CannotEdit("cannot_lock", path=display(root), problem=os_problem(error)) from None
     try:
         yield root
     finally:

@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from kngg_cli.edit.textedit import CannotEdit, render_scalar
+from kngg_cli.edit.textedit import CannotEdit, os_problem, render_scalar
 from kngg_cli.texts import Text
 
 SCHEMA_FILE = "kngg-schema.json"
@@ -113,7 +113,7 @@ def gemeenten_named_by(folder_name: str) -> list[str]:
     → 's-Gravenhage, `regio-hengelo` → Hengelo (O.). An ambiguous name ('bergen') names none."""
     key = loose(folder_name)
     for prefix in FOLDER_PREFIXES:
-        if key.startswith(prefix) and len(key) > len(prefix):
+        if key.startswith(prefix):  # never the whole key: a loose key does not end in '-'
             key = key[len(prefix) :]
             break
     key = re.sub(r"^s-", "", key)
@@ -225,10 +225,7 @@ def default_name(folder: Path) -> str:
 def _existing_region_above(folder: Path) -> Path | None:
     from kngg_cli.loading.files import REGION_FILE
 
-    probe = folder
-    while not probe.exists() and probe != probe.parent:
-        probe = probe.parent
-    for candidate in (probe, *probe.parents):
+    for candidate in (folder, *folder.parents):
         if (candidate / REGION_FILE).is_file():
             return candidate
     return None
@@ -304,7 +301,7 @@ def init_region(folder: Path, *, name: str | None, gemeente_values: list[str], t
     try:
         check_target(folder)
     except OSError as error:  # a name too long, a NUL byte: the folder cannot be made
-        raise CannotEdit("cannot_write", path=str(folder), problem=error.strerror or str(error)) from None
+        raise CannotEdit("cannot_write", path=str(folder), problem=os_problem(error)) from None
     folder_name = folder.absolute().name
     chosen = choose_gemeenten(gemeente_values or gemeenten_named_by(folder_name))
     region_name = clean_name(name or "") or clean_name(default_name(folder.absolute()))
@@ -351,7 +348,7 @@ def _write_folder(folder: Path, files: dict[str, str]) -> None:
     except OSError as error:
         for path in moved:
             with contextlib.suppress(OSError):
-                shutil.rmtree(path) if path.is_dir() and not path.is_symlink() else path.unlink()
+                shutil.rmtree(path) if path.is_dir() else path.unlink()  # made by us: no links
         if staging is not None:
             with contextlib.suppress(OSError):
                 shutil.rmtree(staging)
@@ -362,4 +359,4 @@ def _write_folder(folder: Path, files: dict[str, str]) -> None:
             raise CannotEdit(
                 "init_exists", path=str(folder), entries=Path(error.filename or "").name
             ) from None
-        raise CannotEdit("cannot_write", path=str(folder), problem=error.strerror or str(error)) from None
+        raise CannotEdit("cannot_write", path=str(folder), problem=os_problem(error)) from None

@@ -80,11 +80,11 @@ def plan_sign(
         editor.set_key(entry_path, "signed", day)
     text = editor.new_text()
     editor.verify(text)
-    if recorded is not None and not editor.changed:
-        signed = recorded.isoformat()
-        summary = wording("edit.already_signed", lang, party=party, agreement=agreement_id, signed=signed)
+    shown = day.isoformat()  # the recorded date, when there is one
+    if not editor.changed:  # only when a signature was recorded: else `signed:` is set
+        summary = wording("edit.already_signed", lang, party=party, agreement=agreement_id, signed=shown)
     else:
-        summary = wording("edit.signed", lang, party=party, agreement=agreement_id, date=day.isoformat())
+        summary = wording("edit.signed", lang, party=party, agreement=agreement_id, date=shown)
     return EditPlan(editable, editor, text, root, summary)
 
 

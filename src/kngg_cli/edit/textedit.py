@@ -85,8 +85,8 @@ def describe_issue(display: str, issue: LoadIssue, lang: str = "nl") -> str:
     from kngg_cli.loading.syntax import syntax_params
 
     params = issue.params
-    if issue.code == "S001" and issue.message_key == "default":
-        params = syntax_params(params)  # the Dutch wording of libyaml's problem, as `kngg check` gives it
+    if issue.code == "S001":  # the Dutch wording of libyaml's problem, as `kngg check` gives it
+        params = syntax_params(params)
     text, _hint = render_message(catalogue()[issue.code], issue.message_key, params, lang)
     return f"{display}:{issue.span.line}:{issue.span.column}: error {issue.code} {text}"
 
@@ -186,8 +186,7 @@ class EditableFile:
         except ReadOnlyFile:
             raise CannotEdit("read_only", path=self.display) from None
         except OSError as error:
-            problem = error.strerror or str(error)
-            raise CannotEdit("cannot_write", path=self.display, problem=problem) from None
+            raise CannotEdit("cannot_write", path=self.display, problem=os_problem(error)) from None
 
     def diff(self, text: str) -> str:
         """A unified diff from the file as read to `text` (line breaks shown as in the file)."""
@@ -198,8 +197,13 @@ class EditableFile:
         )
 
 
+def os_problem(error: OSError) -> str:
+    """What went wrong, as the system words it: 'No space left on device' (not '[Errno 28] …')."""
+    return error.strerror or str(error)
+
+
 def _diff_lines(text: str) -> list[str]:
-    lines = [line.rstrip("\r\n") + "\n" for line in text.splitlines(keepends=True)]
+    lines = [line + "\n" for line in text.splitlines()]
     if text and not text.endswith(("\n", "\r")):
         lines[-1] = lines[-1].rstrip("\n") + "\n\\ No newline at end of file\n"
     return lines
@@ -239,8 +243,7 @@ def _plain_ok(text: str, flow: bool) -> bool:
         return False
     if flow and any(c in _FLOW_FORBIDDEN for c in text):
         return False
-    resolved = resolve_plain(text)
-    return isinstance(resolved, str) and resolved == text
+    return isinstance(resolve_plain(text), str)  # not a number, date, boolean or null
 
 
 def _quoted(text: str, quote: str) -> str:
@@ -303,11 +306,7 @@ class TextEditor:
 
     def in_flow(self, path: NodePath) -> bool:
         """Some collection holding path (or path itself) is written in flow style."""
-        return any(
-            isinstance(self.value(path[:n]), dict | list) and self.is_flow(path[:n])
-            for n in range(len(path) + 1)
-            if path[:n] in self.positions
-        )
+        return any(self.is_flow(path[:n]) for n in range(len(path) + 1) if path[:n] in self.positions)
 
     def _exact_end(self, path: NodePath, value: Any) -> bool:
         """The node's recorded end is where its text ends (scalars, aliases, flow collections)."""
@@ -316,16 +315,13 @@ class TextEditor:
         return self._head(self.position(path).value)[1] in ("{", "[", "*")
 
     def _subtree(self, path: NodePath, value: Any) -> Iterator[tuple[NodePath, Any]]:
+        """The node at path and, below a block collection, every node inside it (all of them have
+        positions; a flow collection or an alias ends where its text ends, so its inside is skipped)."""
         yield path, value
-        if isinstance(value, dict) and (not self._known(path) or not self._exact_end(path, value)):
-            for key, child in value.items():
+        if not self._exact_end(path, value):
+            children = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, child in children:
                 yield from self._subtree((*path, key), child)
-        elif isinstance(value, list) and (not self._known(path) or not self._exact_end(path, value)):
-            for index, child in enumerate(value):
-                yield from self._subtree((*path, index), child)
-
-    def _known(self, path: NodePath) -> bool:
-        return tuple(path) in self.positions
 
     def last_line(self, path: NodePath) -> int:
         """The last line that holds text of the node at path (comments after it excluded)."""
@@ -345,12 +341,12 @@ class TextEditor:
     def _value_last_line(self, span: Span) -> int:
         """The last line of a scalar's text. A block scalar (`|`, `>`) ends, for the parser, where the
         next line starts, after any blank lines; those belong to it only with keep chomping (`|+`)."""
-        if not (span.end_column == 1 and span.end_line > span.line):
+        if not _block_scalar(span):
             return span.end_line
         last = span.end_line - 1
         header = self.source.line(span.line)[span.column - 1 :]
         if "+" not in header.split("#")[0]:
-            while last > span.line and not self.source.line(last).strip():
+            while not self.source.line(last).strip():  # the header line (`|`, `>`) stops it
                 last -= 1
         return last
 
@@ -394,9 +390,9 @@ class TextEditor:
         flow = self.in_flow(path[:-1])
         quote = old[0] if old[:1] in ("'", '"') and not isinstance(value, int | float) else None
         text = render_scalar(value, flow=flow, quote=quote)
-        if start == end and start > 0 and self.source.text[start - 1] == ":":
+        if start == end and self.source.text[start - 1 : start] == ":":
             text = " " + text  # `signed:` with nothing after it
-        if span.end_column == 1 and span.end_line > span.line:  # a block scalar: up to its last line
+        if _block_scalar(span):  # up to its last line
             end = self.source.line_ends[self._value_last_line(span) - 1]
         elif not flow and span.line == span.end_line:
             rest = self.source.text[end : self.source.line_ends[span.line - 1]]
@@ -483,12 +479,12 @@ class TextEditor:
         end = self.source.offset(span.end_line, span.end_column)
         if self.in_flow(path[:-1]) or found.key is None:
             value = self._flow_value(items)
-            if start == end and start > 0 and text[start - 1] == ":":
+            if start == end and text[start - 1 : start] == ":":
                 value = " " + value
             self._patch(start, end, value)
         else:
             if start != end:  # drop `null` / `~` and the spaces before it; a comment after it stays
-                while start > 0 and text[start - 1] == " ":
+                while text[start - 1] == " ":  # the key and its `:` come first
                     start -= 1
                 self._patch(start, end, "")
             dash, item = self._sequence_style()
@@ -523,8 +519,10 @@ class TextEditor:
             if source.line(found.key.line)[: found.key.column - 1].strip():
                 raise self._layout(Text("edit.detail_not_own_line", path=_dotted(path)))
             last = self.last_line(path)
-            start = source.line_starts[found.key.line - 1]
-            end = source.line_starts[last] if last < source.line_count else len(source.text)
+            if last < source.line_count:
+                start, end = source.line_starts[found.key.line - 1], source.line_starts[last]
+            else:  # the last line of a file without a final line break: the break before it goes
+                start, end = source.line_ends[found.key.line - 2], len(source.text)
             self._patch(start, end, "")
         target = self.expected
         for part in mapping:
@@ -601,6 +599,11 @@ class TextEditor:
         intended = [*before[: self.document], self.expected, *before[self.document + 1 :]]
         if result.issues or [d.data for d in result.documents] != intended:
             raise CannotEdit("unintended", path=self.source.display)
+
+
+def _block_scalar(span: Span) -> bool:
+    """A block scalar (`|`, `>`) ends, for the parser, at the first column of a later line."""
+    return span.end_column == 1 and span.end_line > span.line
 
 
 def _assign(data: Any, path: NodePath, value: Any) -> None:
