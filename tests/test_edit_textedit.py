@@ -296,3 +296,244 @@ def test_a_diff_shows_only_the_changed_lines(tmp_path: Path) -> None:
         "-id: sok-2025",
         "+id: sok-2026",
     ]
+
+
+# -- what mutation testing found unpinned ---------------------------------------------------------
+
+
+def test_the_last_line_of_a_file_without_a_final_line_break_can_be_replaced(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path, text="kind: Agreement\nid: sok-2025")
+    editor.set_scalar(("id",), "sok-2026")
+    assert apply(editor) == (["id: sok-2025"], ["id: sok-2026"])
+    assert editor.new_text() == "kind: Agreement\nid: sok-2026"
+
+
+def test_a_crlf_file_without_a_final_line_break_gets_crlf_between_new_lines(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path, text="kind: X\r\nparent:\r\n  a: 1")
+    editor.add_key(("parent",), "b", 2)
+    assert editor.new_text() == "kind: X\r\nparent:\r\n  a: 1\r\n  b: 2"
+
+
+def test_a_new_line_takes_the_line_break_of_the_line_it_follows(tmp_path: Path) -> None:
+    # mostly LF, but the line the new key follows ends in CRLF (a file edited on two systems)
+    editor = editor_for(tmp_path, text="kind: X\nparent:\n  a: 1\r\nnext: 2\nother: 3\n")
+    editor.add_key(("parent",), "b", 2)
+    assert editor.new_text() == "kind: X\nparent:\n  a: 1\r\n  b: 2\r\nnext: 2\nother: 3\n"
+
+
+def test_a_value_in_double_quotes_keeps_its_letters(tmp_path: Path) -> None:
+    assert render_scalar("Coördinatie: één") == '"Coördinatie: één"'
+    editor = editor_for(tmp_path)
+    editor.set_scalar(("parties", 3, "signatory"), "Ö. Çelik: wethouder")
+    assert apply(editor)[1] == ['    signatory: "Ö. Çelik: wethouder"\n']
+
+
+def test_a_number_replacing_a_quoted_value_is_written_as_a_number(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path, text="progress:\n  step: '2'   # tekst\n")
+    editor.set_scalar(("progress", "step"), 3)
+    assert editor.new_text() == "progress:\n  step: 3     # tekst\n"
+    editor.verify(editor.new_text())
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ('{phase: 1, "completed":}', '{phase: 1, "completed": [{step: 1}]}'),  # a space after the `:`
+        ("{phase: 1, completed: }", "{phase: 1, completed: [{step: 1}]}"),
+        ('{phase: 1, "completed":null}', '{phase: 1, "completed":[{step: 1}]}'),  # null replaced as written
+    ],
+)
+def test_an_empty_value_in_a_flow_mapping_is_filled_with_a_list(
+    tmp_path: Path, before: str, after: str
+) -> None:
+    editor = editor_for(tmp_path, text=f"progress: {before}\n")
+    editor.fill_list(("progress", "completed"), [{"step": 1}])
+    assert editor.new_text() == f"progress: {after}\n"
+    editor.verify(editor.new_text())
+
+
+def test_a_null_value_gives_way_to_block_items_and_its_comment_stays(tmp_path: Path) -> None:
+    text = "progress:\n  phase: 1\n  completed: null   # nog niets\nnext: 1\n"
+    editor = editor_for(tmp_path, text=text)
+    editor.fill_list(("progress", "completed"), [{"step": 1, "date": date(2026, 1, 1)}])
+    assert editor.new_text() == text.replace(
+        "  completed: null   # nog niets\n",
+        "  completed:   # nog niets\n    - step: 1\n      date: 2026-01-01\n",
+    )
+    editor.verify(editor.new_text())
+
+
+def test_a_value_over_several_lines_is_replaced_whole_and_new_keys_go_after_it(tmp_path: Path) -> None:
+    text = (
+        'parties:\n  - organisation: a\n    signatory: "J. Jansen,\n      wethouder"\n'
+        "    title: de\n      wethouder\nnext: 1\n"
+    )
+    editor = editor_for(tmp_path, text=text)
+    editor.set_scalar(("parties", 0, "signatory"), "K. de Wit")
+    editor.add_key(("parties", 0), "signed", date(2026, 1, 2))
+    assert editor.new_text() == (
+        'parties:\n  - organisation: a\n    signatory: "K. de Wit"\n    title: de\n      wethouder\n'
+        "    signed: 2026-01-02\nnext: 1\n"
+    )
+    editor.verify(editor.new_text())
+
+
+def test_an_alias_counts_as_its_one_line(tmp_path: Path) -> None:
+    text = "base: &base\n  contact:\n    name: x\nparent:\n  a: 1\n  b: *base\nnext: 1\n"
+    editor = editor_for(tmp_path, text=text)
+    editor.add_key(("parent",), "c", 2)
+    assert editor.new_text() == text.replace("  b: *base\n", "  b: *base\n  c: 2\n")
+    editor.verify(editor.new_text())
+
+
+def test_an_alias_to_a_mapping_is_replaced_like_a_scalar_but_a_mapping_is_refused(tmp_path: Path) -> None:
+    text = "base: &base\n  x: 1\nentry:\n  signed: *base\n  other:\n    x: 1\n"
+    editor = editor_for(tmp_path, text=text)
+    editor.set_scalar(("entry", "signed"), date(2026, 1, 2))
+    assert editor.new_text() == text.replace("signed: *base", "signed: 2026-01-02")
+    editor.verify(editor.new_text())
+    with pytest.raises(CannotEdit) as refused:
+        editor.set_scalar(("entry", "other"), date(2026, 1, 2))
+    assert str(refused.value) == (
+        "kngg kan doc.yaml hier niet veilig aanpassen (entry.other is geen enkele waarde); "
+        "pas het met de hand aan"
+    )
+
+
+def test_a_mapping_after_a_scalar_item_is_appended_in_flow_style(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path)
+    editor.append_item(("nested", "list"), {"name": "three"})
+    assert apply(editor) == ([], ["  - {name: three}\n"])
+
+
+def test_a_list_item_that_starts_on_the_line_after_its_dash_is_not_appended_to(tmp_path: Path) -> None:
+    text = "completed:\n  -\n    step: 1\n"
+    editor = editor_for(tmp_path, text=text)
+    with pytest.raises(CannotEdit) as refused:
+        editor.append_item(("completed",), {"step": 2})
+    assert "(de opmaak van completed)" in str(refused.value)
+
+
+def test_an_item_is_appended_to_a_list_inside_a_list(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path, text="rows:\n  - - a\n  - - b\n")
+    editor.append_item(("rows", 1), {"step": 2})
+    assert editor.new_text() == "rows:\n  - - a\n  - - b\n    - {step: 2}\n"
+    editor.verify(editor.new_text())
+
+
+def test_the_sequence_style_skips_items_that_start_on_the_line_after_their_dash(tmp_path: Path) -> None:
+    # the first block sequence has its item on the next line: it does not say how far items stand
+    # from their dash; the second one does (the dash under its key, the item 2 further)
+    text = "first:\n  -\n    a: 1\nsecond:\n- c\nprogress:\n  phase: 1\n"
+    editor = editor_for(tmp_path, text=text)
+    editor.add_key(("progress",), "completed", [{"step": 1}])
+    assert editor.new_text() == text + "  completed:\n  - step: 1\n"
+    editor.verify(editor.new_text())
+
+
+def test_the_last_line_of_a_file_without_a_final_line_break_is_removed_with_its_break(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path, text="progress:\n  phase: 2\n  step: 8   # laatste stap")
+    editor.remove_key(("progress",), "step")
+    assert editor.new_text() == "progress:\n  phase: 2"
+    editor.verify(editor.new_text())
+
+
+@pytest.mark.parametrize(
+    ("text", "operation", "detail"),
+    [
+        (
+            "parent:\n  a: 1\n",
+            lambda e: e.add_key(("parent",), "a", 2),
+            "parent.a kan niet worden toegevoegd",
+        ),
+        ("items:\n  - a\n", lambda e: e.add_key(("items",), "b", 2), "items.b kan niet worden toegevoegd"),
+        (
+            "parent:\n  a: 1\n",
+            lambda e: e.remove_key(("parent",), "a"),
+            "parent.a kan niet worden verwijderd",
+        ),
+        (
+            "parent:\n  a: 1\n  b: 2\n",
+            lambda e: e.remove_key(("parent",), "c"),
+            "parent.c kan niet worden verwijderd",
+        ),
+        ("parent:\n  a: 1\n", lambda e: e.append_item((), {"a": 1}), "(document) is geen lijst"),
+    ],
+)
+def test_an_edit_that_cannot_be_done_safely_is_refused_with_what_and_where(
+    tmp_path: Path, text: str, operation: object, detail: str
+) -> None:
+    editor = editor_for(tmp_path, text=text)
+    with pytest.raises(CannotEdit) as refused:
+        operation(editor)  # type: ignore[operator]
+    assert (
+        str(refused.value)
+        == f"kngg kan doc.yaml hier niet veilig aanpassen ({detail}); pas het met de hand aan"
+    )
+    assert editor.new_text() == text
+
+
+def test_verify_refuses_a_result_the_loader_refuses_even_when_the_data_reads_the_same(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path)
+    with pytest.raises(CannotEdit) as refused:
+        editor.verify(DOC + "id: sok-2025\n")  # a duplicate key with the same value: S002
+    assert refused.value.key == "edit.unintended"
+
+
+def test_a_file_deleted_since_it_was_read_is_not_written_again(tmp_path: Path) -> None:
+    editor = editor_for(tmp_path)
+    editor.set_scalar(("id",), "sok-2026")
+    editor.source.path.unlink()
+    with pytest.raises(CannotEdit) as refused:
+        editor.source.write(editor.new_text())
+    assert refused.value.key == "edit.changed_on_disk"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("error", "problem"),
+    [
+        (OSError(28, "No space left on device"), "No space left on device"),  # not '[Errno 28] …'
+        (OSError("schijf weg"), "schijf weg"),  # an OSError without an errno: its text
+    ],
+)
+def test_a_failed_write_says_what_the_system_said(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, error: OSError, problem: str
+) -> None:
+    editor = editor_for(tmp_path)
+    editor.set_scalar(("id",), "sok-2026")
+
+    def crash(*args: object, **kwargs: object) -> None:
+        raise error
+
+    monkeypatch.setattr(os, "replace", crash)
+    with pytest.raises(CannotEdit) as refused:
+        editor.source.write(editor.new_text())
+    assert str(refused.value) == f"kan doc.yaml niet schrijven: {problem}; het bestand is ongewijzigd"
+
+
+def test_a_diff_from_an_empty_file(tmp_path: Path) -> None:
+    source = EditableFile.read(write(tmp_path / "doc.yaml", ""))
+    assert source.diff("a: 1") == (
+        "--- a/doc.yaml\n+++ b/doc.yaml\n@@ -0,0 +1 @@\n+a: 1\n\\ No newline at end of file\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("{organisation: jgz, signed: }", "{organisation: jgz, signed: 2026-11-20}"),
+        ('{organisation: jgz, "signed":}', '{organisation: jgz, "signed": 2026-11-20}'),  # a space after `:`
+        ('{organisation: jgz, "signed":null}', '{organisation: jgz, "signed":2026-11-20}'),
+        # a comment right after the value keeps its column in a flow mapping too
+        (
+            "{organisation: jgz, signed: null     # nog niet\n    }",
+            "{organisation: jgz, signed: 2026-11-20  # nog niet\n    }",
+        ),
+    ],
+)
+def test_a_value_in_a_flow_mapping_is_replaced_as_written(tmp_path: Path, before: str, after: str) -> None:
+    editor = editor_for(tmp_path, text=f"parties:\n  - {before}\n")
+    editor.set_scalar(("parties", 0, "signed"), date(2026, 11, 20))
+    assert editor.new_text() == f"parties:\n  - {after}\n"
+    editor.verify(editor.new_text())

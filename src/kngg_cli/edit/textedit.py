@@ -388,13 +388,13 @@ class TextEditor:
         if isinstance(current, dict | list) and not old.startswith("*"):
             raise self._layout(Text("edit.detail_not_scalar", path=_dotted(path)))
         flow = self.in_flow(path[:-1])
-        quote = old[0] if old[:1] in ("'", '"') and not isinstance(value, int | float) else None
+        quote = old[0] if old[:1] in ("'", '"') else None  # a number, a boolean or null stays plain
         text = render_scalar(value, flow=flow, quote=quote)
         if start == end and self.source.text[start - 1 : start] == ":":
             text = " " + text  # `signed:` with nothing after it
         if _block_scalar(span):  # up to its last line
             end = self.source.line_ends[self._value_last_line(span) - 1]
-        elif not flow and span.line == span.end_line:
+        elif span.line == span.end_line:
             rest = self.source.text[end : self.source.line_ends[span.line - 1]]
             gap = re.match(r"( +)#", rest)
             if gap:  # a comment after the value keeps its column when there is room
@@ -451,7 +451,7 @@ class TextEditor:
             last = self.position(last_path)
             line = self.source.line(last.value.line)
             before = line[: last.value.column - 1].rstrip()
-            if not before.endswith("-") or before[:-1].strip():
+            if not before.endswith("-"):  # `- - x` (a list in a list) is fine: the inner dash counts
                 raise self._layout(Text("edit.detail_layout_of", path=_dotted(sequence)))
             dash_column = len(before) - 1
             item_offset = last.value.column - 1 - dash_column
