@@ -249,3 +249,67 @@ def test_party_is_required(root: Path) -> None:
     code, _out, err = sign(root)
     assert code == 2 and "--party" in err
     assert snapshot(root) == before
+
+
+# -- what mutation testing found unpinned ---------------------------------------------------------
+
+
+def test_a_new_signatory_for_a_recorded_signature_is_set_and_the_date_kept(root: Path) -> None:
+    assert sign(root, "--party", "gemeente-almere", "--date", "2026-11-01")[0] == 0
+    before = (root / FILE).read_bytes()
+    code, out, err = sign(root, "--party", "gemeente-almere", "--signatory", "K. de Wit, wethouder")
+    assert code == 0, out + err
+    assert (root / FILE).read_bytes() == before.replace(b"'J. Jansen, wethouder'", b"'K. de Wit, wethouder'")
+    assert "gemeente-almere heeft sok-2025 getekend op 2026-11-01." in out
+
+
+def test_the_same_signatory_again_for_a_recorded_signature_changes_nothing(root: Path) -> None:
+    assert sign(root, "--party", "gemeente-almere", "--date", "2026-11-01")[0] == 0
+    before = snapshot(root)
+    code, out, err = sign(root, "--party", "gemeente-almere", "--signatory", "J. Jansen, wethouder")
+    assert code == 0, out + err
+    assert "gemeente-almere heeft sok-2025 al getekend op 2026-11-01; er is niets te doen." in out
+    assert snapshot(root) == before
+
+
+def test_a_party_entry_that_is_no_mapping_is_passed_over(root: Path) -> None:
+    # check reports the bare `- jgz-flevoland` (one error); sign still signs the party asked for
+    write(root / FILE, AGREEMENT.replace("  - {organisation: jgz-flevoland}\n", "  - jgz-flevoland\n"))
+    before = (root / FILE).read_bytes()
+    code, out, err = sign(root, "--party", "zorgverzekeraar-noord")
+    assert code == 0, out + err
+    assert out.splitlines()[-1].startswith("testregio (stap 1): 1 fout")
+    assert (root / FILE).read_bytes() == before.replace(
+        b"  - organisation: zorgverzekeraar-noord\n",
+        b"  - organisation: zorgverzekeraar-noord\n    signed: 2026-11-23\n",
+    )
+
+
+def test_an_agreement_without_parties_names_none(root: Path) -> None:
+    write(root / FILE, AGREEMENT.split("\nparties:")[0] + "\nparties: []\n")
+    before = snapshot(root)
+    code, _out, err = sign(root, "--party", "gemeente-almere")
+    assert code == 1
+    assert (
+        "'gemeente-almere' is geen partij van sok-2025 (partijen: -); kngg sign voegt geen partijen toe; "
+        "er is niets geschreven" in err
+    )
+    assert snapshot(root) == before
+
+
+def test_a_refused_party_is_told_every_party(root: Path) -> None:
+    code, _out, err = sign(root, "--party", "huisartsen")
+    assert code == 1
+    assert (
+        "(partijen: gemeente-almere, ggd-flevoland, jgz-flevoland, zorgverzekeraar-noord); "
+        "kngg sign voegt geen partijen toe; er is niets geschreven" in err
+    )
+
+
+def test_an_unknown_agreement_is_never_matched_to_an_organisation_id(root: Path) -> None:
+    before = snapshot(root)
+    code, _out, err = kngg("sign", "gemeente-almer", str(root), "--party", "ggd-flevoland")
+    assert code == 1
+    assert "onbekende overeenkomst 'gemeente-almer' in regio; er is niets geschreven" in err
+    assert "bedoel je" not in err
+    assert snapshot(root) == before
