@@ -320,3 +320,54 @@ def test_an_expired_agreement_stops_advance_at_a_later_step(tmp_path: Path) -> N
     root = write_region(tmp_path / "vandaag", files, base={})
     code, out, err = kngg("advance", str(root))
     assert code == 0, out + err
+
+
+# -- what mutation testing found unpinned ---------------------------------------------------------
+
+ADVANCED = REGION.replace(
+    "  step: 2         # huidige stap\n",
+    "  step: 3         # huidige stap\n  completed:\n    - step: 2\n      date: 2026-11-23\n",
+)
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        "---\n---\n",  # an empty document first
+        "kind: Organisation\nid: ggd-test\nname: GGD Test\ntype: ggd\n---\n",  # another kind first
+    ],
+)
+def test_the_region_document_is_edited_wherever_it_stands_in_region_yaml(tmp_path: Path, before: str) -> None:
+    root = region_with(tmp_path, before + REGION)
+    code, out, err = kngg("advance", str(root))
+    assert code == 0, out + err
+    assert (root / "region.yaml").read_text() == before + ADVANCED
+
+
+def test_evidence_naming_the_region_folder_itself_is_written_as_dot(tmp_path: Path) -> None:
+    root = region_with(tmp_path, REGION)
+    code, out, err = kngg("advance", str(root), "--evidence", f"{root}/")
+    assert code == 0, out + err
+    assert (root / "region.yaml").read_text() == ADVANCED.replace(
+        "      date: 2026-11-23\n", "      date: 2026-11-23\n      evidence: .\n"
+    )
+
+
+def test_evidence_naming_a_folder_keeps_its_slash(tmp_path: Path) -> None:
+    root = region_with(tmp_path, REGION)
+    (root / "documents").mkdir(exist_ok=True)
+    code, out, err = kngg("advance", str(root), "--evidence", f"{root}/documents/")
+    assert code == 0, out + err
+    assert (root / "region.yaml").read_text() == ADVANCED.replace(
+        "      date: 2026-11-23\n", "      date: 2026-11-23\n      evidence: documents/\n"
+    )
+
+
+def test_the_regions_language_is_used_without_lang(tmp_path: Path) -> None:
+    root = region_with(tmp_path, REGION.replace("kind: Region\n", "kind: Region\nlanguage: en\n"))
+    code, out, err = kngg("advance", str(root))
+    assert code == 0, out + err
+    assert "Step 2 completed on 2026-11-23; testregio is now at step 3." in out
+    code, out, err = kngg("advance", str(root), "--lang", "nl")
+    assert code == 0, out + err
+    assert "Stap 3 afgerond op 2026-11-23; testregio staat nu op stap 4." in out
