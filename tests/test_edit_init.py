@@ -293,3 +293,134 @@ def test_a_folder_name_too_long_is_one_line_not_an_internal_error(tmp_path: Path
     code, _out, err = kngg("init", str(tmp_path / ("a" * 300)), "-g", "GM0153")
     assert code == 2 and "interne fout" not in err and err.count("\n") == 1
     assert list(tmp_path.iterdir()) == []
+
+
+# -- what mutation testing found unpinned ---------------------------------------------------------
+
+
+def _organisation(org_id: str, name: str, code: str) -> str:
+    return (
+        "---\n"
+        "# yaml-language-server: $schema=./kngg-schema.json\n"
+        "# Soort document. Niet wijzigen.\n"
+        "kind: Organisation\n"
+        "# Korte naam waarmee mensen, overleggen en overeenkomsten naar deze organisatie verwijzen.\n"
+        f"id: {org_id}\n"
+        "# Naam van de organisatie.\n"
+        f"name: {name}\n"
+        "# Soort organisatie (zie de lijst bovenaan).\n"
+        "type: gemeente\n"
+        "# Verplicht bij type gemeente: welke gemeente dit is (CBS-code).\n"
+        f"gemeente: {code}\n"
+        "# Optioneel: domein (zorg, sociaal of beide) en website.\n"
+        "# domain: sociaal\n"
+        "# website: https://www.example.nl\n"
+    )
+
+
+def test_organisations_yaml_byte_for_byte(tmp_path: Path) -> None:
+    # one document per gemeente, no blank lines from the template's loop, a name as written
+    # (an apostrophe stays an apostrophe), and a final line break
+    target = tmp_path / "regio-test"
+    code, out, err = kngg("init", str(target), "-g", "GM0796,GM0034")
+    assert code == 0, out + err
+    assert (target / "organisations.yaml").read_bytes().decode() == (
+        "# yaml-language-server: $schema=./kngg-schema.json\n"
+        "# De organisaties die meedoen in Regio Test, elk als eigen document (gescheiden\n"
+        "# door ---). Andere documenten verwijzen naar een organisatie met haar id.\n"
+        "# Elke deelnemende gemeente heeft precies een organisatie van type gemeente.\n"
+        "# Soorten (type): gemeente, ggd, jgz, cjg, ziekenhuis, huisartsen, zorgverzekeraar, zorgkantoor,\n"
+        "# welzijn, sociaal_wijkteam, paramedici, sportbedrijf, onderwijs, kinderopvang, "
+        "kennispartner, overig.\n"
+        "# De regel `# yaml-language-server: …` staat in elk document: editors lezen hem per document.\n"
+        + _organisation("gemeente-s-hertogenbosch", "Gemeente 's-Hertogenbosch", "GM0796")
+        + _organisation("gemeente-almere", "Gemeente Almere", "GM0034")
+        + "\n"
+        "# Voorbeeld van een andere partner. Haal de commentaartekens weg en vul in.\n"
+        "# ---\n"
+        "# # yaml-language-server: $schema=./kngg-schema.json\n"
+        "# kind: Organisation\n"
+        "# id: ggd-regio\n"
+        "# name: GGD Regio\n"
+        "# type: ggd\n"
+        "# # Optioneel: de gemeenten waarin de organisatie werkt (standaard de hele regio).\n"
+        "# gemeenten: [GM0796, GM0034]\n"
+        "# website: https://www.example.nl\n"
+    )
+
+
+def test_missing_parent_folders_are_made(tmp_path: Path) -> None:
+    target = tmp_path / "regio's" / "noord" / "regio-test"
+    code, out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 0, out + err
+    assert sorted(snapshot(target)) == LAYOUT
+
+
+def test_a_folder_name_without_letters_takes_the_id_from_the_name(tmp_path: Path) -> None:
+    target = tmp_path / "+++"
+    code, out, err = kngg("init", str(target), "--name", "Regio Noord", "-g", "GM0034")
+    assert code == 0, out + err
+    assert "Nieuwe regio 'regio-noord'" in out
+    assert parse_yaml((target / "region.yaml").read_text()).documents[0].data["id"] == "regio-noord"
+
+
+def test_a_link_to_nothing_is_refused_as_no_folder(tmp_path: Path) -> None:
+    target = tmp_path / "regio"
+    target.symlink_to(tmp_path / "elders")
+    code, _out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 2
+    assert err == f"kngg: '{target}' bestaat al en is geen map; kngg init overschrijft niets\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["regio"] and not (tmp_path / "elders").exists()
+
+
+@pytest.mark.parametrize("existing", [False, True])
+def test_a_failure_halfway_takes_back_everything_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool
+) -> None:
+    import os
+
+    target = tmp_path / "regio"
+    if existing:
+        (target / ".git").mkdir(parents=True)
+    before = snapshot(tmp_path)
+    rename = os.rename
+    calls: list[object] = []
+
+    def fail_fourth(source: object, destination: object) -> None:
+        calls.append(destination)
+        if len(calls) == 4:  # agreements/, communication.yaml and documents/ are in place by then
+            raise OSError(28, "No space left on device")
+        rename(source, destination)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "rename", fail_fourth)
+    code, _out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 2
+    assert err == f"kngg: kan {target} niet schrijven: No space left on device; het bestand is ongewijzigd\n"
+    assert snapshot(tmp_path) == before  # no file, no staging folder left
+    assert target.is_dir() is existing  # a folder made for the region is gone, one that was there stays
+
+
+@pytest.mark.parametrize("intruder", ["file", "link"])
+def test_an_entry_that_appears_while_writing_is_never_overwritten(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, intruder: str
+) -> None:
+    import tempfile
+
+    target = tmp_path / "regio"
+    mkdtemp = tempfile.mkdtemp
+
+    def someone_else_writes_region_yaml(*args: object, **kwargs: object) -> str:
+        if intruder == "file":
+            (target / "region.yaml").write_text("van iemand anders\n")
+        else:
+            (target / "region.yaml").symlink_to(tmp_path / "nergens")
+        return mkdtemp(*args, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+    monkeypatch.setattr(tempfile, "mkdtemp", someone_else_writes_region_yaml)
+    code, _out, err = kngg("init", str(target), "-g", "GM0034")
+    assert code == 2 and "(region.yaml)" in err and "niet leeg" in err
+    assert [p.name for p in target.iterdir()] == ["region.yaml"]  # only the other's entry, untouched
+    if intruder == "file":
+        assert (target / "region.yaml").read_text() == "van iemand anders\n"
+    else:
+        assert (target / "region.yaml").readlink() == tmp_path / "nergens"
