@@ -424,3 +424,9 @@ def test_an_entry_that_appears_while_writing_is_never_overwritten(
         assert (target / "region.yaml").read_text() == "van iemand anders\n"
     else:
         assert (target / "region.yaml").readlink() == tmp_path / "nergens"
+
+
+def test_the_schema_file_keeps_its_dutch_letters(created: Path) -> None:
+    text = (created / "kngg-schema.json").read_text(encoding="utf-8")
+    assert "coördinator" in text and "\\u00" not in text  # readable in an editor, not escaped
+    assert text.endswith("}\n")
