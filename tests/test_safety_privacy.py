@@ -84,6 +84,14 @@ def test_p001_stays_quiet(region, text: str) -> None:  # type: ignore[no-untyped
     assert "P001" not in codes(check(region(_org(text + "\n"))))
 
 
+def test_p001_a_decoded_value_or_key_points_at_itself(region) -> None:  # type: ignore[no-untyped-def]
+    """An escaped number is found in the decoded text: at the value, or at the key, that holds it."""
+    [value] = only(check(region(_org('notes: "11122\\u0032333"\n'))), "P001")
+    assert (value.location.span.line, value.location.span.column) == (6, 8)
+    [key] = only(check(region(_org('"x-11122\\u0032333": ja\n'))), "P001")
+    assert (key.location.span.line, key.location.span.column) == (6, 1)
+
+
 def test_p001_in_a_file_name(region) -> None:  # type: ignore[no-untyped-def]
     root = region({f"documents/{BSN}.yaml": "kind: Organisation\nid: x\nname: X\ntype: ggd\n"})
     found = only(check(root), "P001")
@@ -168,6 +176,15 @@ def test_p003_key_names_however_written(region, key: str) -> None:  # type: igno
 def test_p003_nested_keys_under_an_x_map(region) -> None:  # type: ignore[no-untyped-def]
     [finding] = only(check(region(_org("x-casus:\n  leeftijd: acht\n  gewicht: onbekend\n"))), "P003")
     assert where(finding) == ("organisations.yaml", 8)
+
+
+def test_p003_an_x_key_inside_a_list_item(region) -> None:  # type: ignore[no-untyped-def]
+    person = (
+        "kind: Person\nid: sanne\nname: Sanne\norganisation: gemeente-almere\n"
+        "roles:\n  - role: contactpersoon\n    x-gewicht: onbekend\n"
+    )
+    [finding] = only(check(region({"people.yaml": person})), "P003")
+    assert where(finding) == ("people.yaml", 7)
 
 
 def test_p003_keys_outside_x_fields_are_the_schemas(region) -> None:  # type: ignore[no-untyped-def]
