@@ -128,3 +128,14 @@ def test_a004_eight_gemeenten_are_fine(tmp_path: Path) -> None:
     result = check(root)
     assert found(result, "A004") == []
     assert [f.code for f in result.findings] == []
+
+
+def test_a004_follows_the_regions_own_threshold(tmp_path: Path) -> None:
+    """checks.thresholds.rc_split_above_gemeenten replaces the default of 8 (format.md)."""
+    root = _nine_gemeenten(tmp_path, 1)
+    text = (root / "region.yaml").read_text()
+    (root / "region.yaml").write_text(text + "checks:\n  thresholds:\n    rc_split_above_gemeenten: 9\n")
+    assert found(check(root), "A004") == []
+    (root / "region.yaml").write_text(text + "checks:\n  thresholds:\n    rc_split_above_gemeenten: 3\n")
+    [finding] = found(check(root), "A004")
+    assert "9 gemeenten" in finding.message

@@ -122,6 +122,24 @@ def test_target_only_adds(tmp_path: Path, target: str) -> None:
     assert _gates(result) == _gates(check(_empty_region(tmp_path / "b", 7)))
 
 
+def test_target_reaches_ahead_from_the_first_step(tmp_path: Path) -> None:
+    """Step 1 has no gate of its own, but `--target 5` from there enforces the gate of step 5."""
+    assert _gates(check(_empty_region(tmp_path, 1))) == {}
+    gates = _gates(check(_empty_region(tmp_path / "b", 1), target="5"))
+    assert set(gates) == {"G5"} and "error" in gates["G5"]
+
+
+def test_without_people_only_the_rules_that_ask_for_people_wait(tmp_path: Path) -> None:
+    """No Person at all is one R002; G502 and the other rules about people wait for it, and every
+    other rule still runs (here A002: no related approaches)."""
+    files = {k: v for k, v in complete_region(step=8).items() if k != "people.yaml"}
+    files = edit(files, "region.yaml", "related_approaches: [kansrijke_start, gli]\n", "")
+    result = run(tmp_path, files, target="8")
+    r002 = found(result, "R002")
+    assert len(r002) == 1 and "geen people.yaml" in r002[0].message
+    assert {f.code for f in result.findings if f.code[0] in "GA"} == {"A002"}
+
+
 def test_target_next_is_what_ready_says(tmp_path: Path) -> None:
     files = edit(complete_region(step=8), "governance.yaml", "mandate: besluitvormend\n", "")  # G707 warning
     plain = run(tmp_path, files)

@@ -78,3 +78,13 @@ def test_a_missing_message_parameter_fails_the_tests() -> None:
     key = next(k for k, text in rule.messages.items() if "{" in (text.get("en") or ""))
     with pytest.raises(KeyError, match="has no parameter"):
         render_message(rule, key, {}, "nl")
+
+
+def test_a_rule_code_registers_once() -> None:
+    """Two functions under one code would leave one of them silently unused: the second fails."""
+    from kngg_cli.rules import rule
+
+    registered = registered_rules()["S001"]
+    with pytest.raises(RuntimeError, match="S001 registered twice"):
+        rule("S001")(lambda view: [])
+    assert registered_rules()["S001"] is registered

@@ -523,3 +523,272 @@ def test_r003_stays_quiet_for_a_body_in_a_broken_file(region) -> None:  # type: 
     broken = BASE["governance.yaml"].replace("name: Kerngroep", "name: Kern: groep")
     found = codes(check(region({"governance.yaml": broken}, base=BASE)))
     assert "R003" not in found and any(code.startswith("S") for code in found)
+
+
+# -- what counts as a reference -------------------------------------------------------------------
+
+
+def test_an_explicit_null_is_no_reference(region) -> None:  # type: ignore[no-untyped-def]
+    files = {
+        **replace("governance.yaml", "chair: sanne-de-vries", "chair: null"),
+        **replace(
+            "agreements/sok.yaml",
+            "type: samenwerkingsovereenkomst",
+            "type: samenwerkingsovereenkomst\n        document: null",
+        ),
+    }
+    files["governance.yaml"] = files["governance.yaml"].replace("reports_to: kerngroep", "reports_to: null")
+    assert _r(check(region(files, base=BASE))) == []
+
+
+def test_values_under_an_x_field_are_not_checked(region) -> None:  # type: ignore[no-untyped-def]
+    """`x-…` fields are the region's own notes (format.md): no ids or GM codes are looked up there."""
+    notes = "\n        x-notities:\n          organisation: ergens-anders\n          gemeente: GM0303\n"
+    root = region({"people.yaml": BASE["people.yaml"].rstrip(" ") + notes}, base=BASE)
+    assert _r(check(root)) == []
+
+
+def test_an_id_of_another_kind_is_no_person(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("governance.yaml", "chair: sanne-de-vries", "chair: kerngroep"), base=BASE)
+    [finding] = only(check(root), "R002")
+    assert where(finding) == ("governance.yaml", 5)
+
+
+def test_a_linked_file_outside_the_region_lends_no_ids(region, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """kngg never reads a file outside the region through a link: its ids are unknown (S009, R001)."""
+    import textwrap
+
+    outside = tmp_path / "elders.yaml"
+    outside.write_text(textwrap.dedent(BASE["organisations.yaml"]).lstrip(), encoding="utf-8")
+    root = region({"organisations.yaml": None}, base=BASE)
+    (root / "organisations.yaml").symlink_to(outside)
+    found = codes(check(root))
+    assert "S009" in found and "R001" in found
+
+
+def test_no_cascade_from_a_utf16_file(region) -> None:  # type: ignore[no-untyped-def]
+    """A file saved as UTF-16 (Notepad's "Unicode") is S009; the ids in it still count as there."""
+    import textwrap
+
+    text = textwrap.dedent(BASE["organisations.yaml"]).lstrip()
+    result = check(region({"organisations.yaml": text.encode("utf-16")}, base=BASE))
+    assert _r(result) == ["S009"]
+
+
+def test_no_cascade_from_a_non_utf8_file_of_exactly_the_size_limit(region) -> None:  # type: ignore[no-untyped-def]
+    """S009 starts above 5 MB; a file of exactly 5 MB that is not UTF-8 still lends its ids."""
+    import textwrap
+
+    from kngg_cli.loading.files import MAX_FILE_BYTES
+
+    text = textwrap.dedent(BASE["organisations.yaml"]).lstrip().replace("GGD Test", "GGD T\xe9st")
+    raw = text.encode("latin-1") + b"# "
+    raw += b"x" * (MAX_FILE_BYTES - len(raw) - 1) + b"\n"
+    assert len(raw) == MAX_FILE_BYTES
+    result = check(region({"organisations.yaml": raw}, base=BASE))
+    assert _r(result) == ["S009"]
+
+
+def test_r002_without_any_person_is_one_finding(region) -> None:  # type: ignore[no-untyped-def]
+    [missing] = only(check(region({"people.yaml": None}, base=BASE)), "R002")
+    assert "geen people.yaml" in missing.message
+    [empty] = only(check(region({"people.yaml": "# nog niemand\n"}, base=BASE)), "R002")
+    assert "geen enkele persoon" in empty.message
+
+
+def test_r004_an_organisations_own_gemeente(region) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["organisations.yaml"].replace("gemeente: GM0995", "gemeente: GM0303")
+    found = only(check(region({"organisations.yaml": text}, base=BASE)), "R004")
+    assert [where(f) for f in found] == [("organisations.yaml", 11)]
+
+
+# -- R006 and R007 at their edges -----------------------------------------------------------------
+
+
+def test_r006_a_role_of_one_day_is_fine(region) -> None:  # type: ignore[no-untyped-def]
+    """A role is active from `since` up to and including `until` (format.md): one day is a role."""
+    text = (
+        BASE["people.yaml"]
+        .replace("since: 2025-01-01", "since: 2025-06-01")
+        .replace("until: 2027-12-31", "until: 2025-06-01")
+    )
+    assert "R006" not in codes(check(region({"people.yaml": text}, base=BASE)))
+
+
+def test_r006_a_decision_without_a_date(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "    date: 2024-10-01\n", ""), base=BASE)
+    assert "R006" not in codes(check(root))
+
+
+def test_r007_phase_2_measures_completed_steps_against_no_current_step(region) -> None:  # type: ignore[no-untyped-def]
+    """In phase 2 every step may be completed: a leftover `step: 3` is one finding, not a finding at
+    each completed step after it."""
+    text = BASE["region.yaml"].replace("phase: 1", "phase: 2").replace("step: 7", "step: 3")
+    found = only(check(region({"region.yaml": text}, base=BASE)), "R007")
+    assert [where(f) for f in found] == [("region.yaml", 12)]
+
+
+@pytest.mark.parametrize("step", [1, 8])
+def test_r007_the_current_step_is_not_completed_yet_at_the_first_and_last_step(region, step: int) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["region.yaml"].replace("step: 7", f"step: {step}")
+    text = text.replace("    - step: 5\n", f"    - step: {step}\n")
+    found = only(check(region({"region.yaml": text}, base=BASE)), "R007")
+    [at_14] = [f for f in found if where(f) == ("region.yaml", 14)]
+    assert f"stap {step} staat als afgerond, maar de regio staat pas bij stap {step}" in at_14.message
+
+
+# -- R008 paths ------------------------------------------------------------------------------------
+
+
+def test_r008_an_absolute_path_is_outside_even_into_the_region(region, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """Paths are relative to the region folder: an absolute one is `outside`, wherever it points."""
+    inside = str(tmp_path / "regio" / "documents" / "besluiten.md")
+    for ref in (inside, "../../etc/passwd"):
+        root = region(replace("region.yaml", "documents/besluiten.md", ref), base=BASE)
+        [finding] = only(check(root), "R008")
+        assert "wijst naar buiten de regiomap" in finding.message, ref
+
+
+def test_r008_a_nul_in_a_path_of_80_characters_is_shown_whole(region) -> None:  # type: ignore[no-untyped-def]
+    ref = "documents/" + "a" * 65 + "\\0.pdf"  # 80 characters once YAML reads the \0
+    root = region(replace("region.yaml", "documents/besluiten.md", f'"{ref}"'), base=BASE)
+    [finding] = only(check(root), "R008")
+    assert "a" * 65 + "\\x00.pdf` is geen bruikbaar pad" in finding.message
+
+
+def test_r008_a_link_loop_and_a_name_too_long(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "documents/besluiten.md", "documents/kring.md"), base=BASE)
+    (root / "documents" / "kring.md").symlink_to("kring.md")
+    [finding] = only(check(root), "R008")
+    assert "in een kring naar elkaar" in finding.message
+    root = region(
+        replace("region.yaml", "documents/besluiten.md", "documents/" + "a" * 300 + ".md"), base=BASE
+    )
+    [finding] = only(check(root), "R008")
+    assert "langer dan het bestandssysteem toestaat" in finding.message
+
+
+@pytest.mark.parametrize(
+    ("error", "key", "problem"),
+    [
+        (ValueError("embedded null byte"), "path_nul", None),
+        (RuntimeError("Symlink loop"), "path_loop", None),
+        (OSError(40, "Too many levels of symbolic links"), "path_loop", None),
+        (OSError(36, "File name too long"), "path_too_long", None),
+        (OSError(13, "Permission denied"), "path_unusable", "Permission denied"),
+        (OSError(), "path_unusable", "OSError"),
+    ],
+)
+def test_r008_the_message_for_a_path_the_system_cannot_use(
+    error: Exception, key: str, problem: str | None
+) -> None:
+    """The operating system's refusal, by errno (Linux numbers), as the key of R008's message."""
+    from kngg_cli.rules.references import _path_problem
+
+    assert _path_problem(error) == (key, {} if problem is None else {"problem": problem})
+
+
+def test_r008_suggests_no_folder_and_no_hidden_file(region) -> None:  # type: ignore[no-untyped-def]
+    root = region(replace("region.yaml", "documents/besluiten.md", "documents/besluitn.md"), base=BASE)
+    (root / "documents" / "besluiten.md").unlink()
+    (root / "documents" / "besluiten.md").mkdir()
+    (root / "documents" / ".besluiten.md").write_text("verborgen\n", encoding="utf-8")
+    [finding] = only(check(root), "R008")
+    assert "besluiten" not in (finding.hint or "")
+
+
+# -- R010 and R011 -----------------------------------------------------------------------------
+
+
+def _without_lelystad() -> str:
+    block = "        ---\n        kind: Organisation\n        id: gemeente-lelystad\n"
+    block += "        name: Gemeente Lelystad\n        type: gemeente\n        gemeente: GM0995\n"
+    assert block in BASE["organisations.yaml"]
+    return BASE["organisations.yaml"].replace(block, "")
+
+
+def test_r010_a_person_that_names_a_gemeente_is_no_organisation(region) -> None:  # type: ignore[no-untyped-def]
+    people = BASE["people.yaml"].rstrip(" ") + "        type: gemeente\n        gemeente: GM0995\n"
+    found = only(
+        check(region({"organisations.yaml": _without_lelystad(), "people.yaml": people}, base=BASE)), "R010"
+    )
+    assert [where(f) for f in found] == [("region.yaml", 8)]
+
+
+def test_r010_another_organisation_with_a_gemeente_field_is_no_gemeente_organisation(region) -> None:  # type: ignore[no-untyped-def]
+    text = _without_lelystad().replace("type: ggd\n", "type: ggd\n        gemeente: GM0995\n")
+    found = only(check(region({"organisations.yaml": text}, base=BASE)), "R010")
+    assert [where(f) for f in found] == [("region.yaml", 8)]
+
+
+def test_r010_documents_that_are_no_mapping_or_have_a_list_for_a_code(region) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["organisations.yaml"].rstrip(" ") + "        ---\n        - een lijst\n"
+    assert "R010" not in codes(check(region({"organisations.yaml": text}, base=BASE)))
+    text = BASE["organisations.yaml"].replace("gemeente: GM0995", "gemeente: [GM0995]")
+    assert "S004" in codes(check(region({"organisations.yaml": text}, base=BASE)))
+
+
+def test_r010_several_names_the_first_organisation(region) -> None:  # type: ignore[no-untyped-def]
+    text = BASE["organisations.yaml"].replace("gemeente: GM0995", "gemeente: GM0034")
+    found = only(check(region({"organisations.yaml": text}, base=BASE)), "R010")
+    several = [f for f in found if f.subject != "testregio"]  # the other one: Lelystad has none
+    assert [f.subject for f in several] == ["gemeente-lelystad"]
+    assert "gemeente-almere" in several[0].message
+    nameless = "kind: Organisation\nname: Gemeente A\ntype: gemeente\ngemeente: GM0034\n---\n"
+    root = region({"organisations.yaml": nameless + textwrap_dedent(BASE["organisations.yaml"])}, base=BASE)
+    several = [f for f in only(check(root), "R010") if f.subject == "gemeente-almere"]
+    assert several and all("None" not in f.message for f in several)
+
+
+def textwrap_dedent(text: str) -> str:
+    import textwrap
+
+    return textwrap.dedent(text).lstrip()
+
+
+LOCAL_ROLE = """
+        ---
+        kind: Person
+        id: lp-welzijn
+        name: Lokale Projectleider
+        organisation: {organisation}
+        roles:
+          - role: lokale_projectleider
+{extra}"""
+
+
+def _local_role(organisation: str = "welzijn-test", extra: str = "") -> dict[str, str]:
+    welzijn = (
+        "        ---\n        kind: Organisation\n        id: welzijn-test\n        name: Welzijn Test\n"
+    )
+    welzijn += "        type: welzijn\n"
+    people = BASE["people.yaml"].rstrip(" ") + LOCAL_ROLE.format(organisation=organisation, extra=extra)
+    return {"organisations.yaml": BASE["organisations.yaml"].rstrip(" ") + welzijn, "people.yaml": people}
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        "",
+        "            since: 2027-01-01\n",  # not begun yet: it will cover nothing either
+        "            until: 2027-12-31\n",
+        "            until: 2026-11-23\n",  # ends today: still a role today
+        "            gemeenten: []\n",
+    ],
+)
+def test_r011_a_local_role_that_covers_no_gemeente(region, extra: str) -> None:  # type: ignore[no-untyped-def]
+    [finding] = only(check(region(_local_role(extra=extra), base=BASE)), "R011")
+    assert finding.subject == "lp-welzijn" and finding.location.path.name == "people.yaml"
+
+
+@pytest.mark.parametrize(
+    ("organisation", "extra", "other"),
+    [
+        ("welzijn-test", "            until: 2026-11-22\n", None),  # ended yesterday
+        ("welzijn-test", "            gemeenten: [GM0034]\n", None),
+        ("onbekend-welzijn", "", "R001"),  # the scope comes from an organisation R001 reports
+    ],
+)
+def test_r011_quiet(region, organisation: str, extra: str, other: str | None) -> None:  # type: ignore[no-untyped-def]
+    found = _r(check(region(_local_role(organisation, extra), base=BASE)))
+    assert found == ([other] if other else [])

@@ -399,3 +399,65 @@ def test_s009_quiet_for_utf8(region) -> None:  # type: ignore[no-untyped-def]
 def test_structure_error_stops_gates_and_advice(region, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     root = region({"extra.yaml": "kind: [\n"})
     assert not any(c[0] in "GA" for c in codes(check(root)))
+
+
+# -- where a finding points, and whom it is about ----------------------------------------------------
+
+
+def test_s002_names_its_document_and_s001_names_none(region) -> None:  # type: ignore[no-untyped-def]
+    duplicate = MINIMAL_REGION[ORG_FILE].rstrip(" ") + "        name: Gemeente Almere-Stad\n"
+    [finding] = only(check(region({ORG_FILE: duplicate})), "S002")
+    assert finding.subject == "gemeente-almere"
+    broken = MINIMAL_REGION[ORG_FILE].replace("name: Gemeente Almere", "name: Gemeente: Almere")
+    [finding] = only(check(region({ORG_FILE: broken})), "S001")
+    assert finding.subject is None
+
+
+def test_s004_an_indicator_without_ref_or_id_points_at_its_entry(region) -> None:  # type: ignore[no-untyped-def]
+    plan = "kind: MonitoringPlan\nid: monitoring\nindicators:\n"
+    plan += "  - name: Eigen\n    level: E\n    type: resultaat\n"
+    found = only(check(region({"monitoring.yaml": plan})), "S004")
+    assert [(where(f), f.location.span.column) for f in found] == [(("monitoring.yaml", 4), 5)]
+
+
+def test_s004_an_enumeration_given_a_number(region) -> None:  # type: ignore[no-untyped-def]
+    text = MINIMAL_REGION[ORG_FILE].replace("type: gemeente", "type: 5")
+    [finding] = only(check(region({ORG_FILE: text})), "S004")
+    assert where(finding) == (ORG_FILE, 4)
+
+
+_ON_BEHALF = """
+    kind: Agreement
+    id: sok
+    title: Samenwerkingsovereenkomst
+    type: samenwerkingsovereenkomst
+    parties:
+      - organisation: {party}
+        on_behalf_of: [GM0034]
+"""
+_GGD = "---\nkind: Organisation\nid: ggd\nname: GGD\ntype: ggd\n"
+
+
+def test_s004_only_a_gemeente_signs_on_behalf_of_others(region) -> None:  # type: ignore[no-untyped-def]
+    orgs = MINIMAL_REGION[ORG_FILE].rstrip(" ") + "".join("        " + line for line in _GGD.splitlines(True))
+    [finding] = only(check(region({ORG_FILE: orgs, "sok.yaml": _ON_BEHALF.format(party="ggd")})), "S004")
+    assert where(finding) == ("sok.yaml", 7)
+    assert _s(check(region({ORG_FILE: orgs, "sok.yaml": _ON_BEHALF.format(party="gemeente-almere")}))) == []
+    unknown = check(region({ORG_FILE: orgs, "sok.yaml": _ON_BEHALF.format(party="onbekend")}))
+    assert [c for c in codes(unknown) if c[0] in "SR"] == ["R001"]
+
+
+def test_s006_documents_without_an_id_or_kind_are_no_duplicates(region) -> None:  # type: ignore[no-untyped-def]
+    person = "kind: Person\nname: {}\norganisation: gemeente-almere\n"
+    no_id = person.format("A") + "---\n" + person.format("B")
+    assert "S006" not in codes(check(region({"people.yaml": no_id})))
+    no_kind = "id: zelfde\nname: A\n---\nid: zelfde\nname: B\n"
+    assert "S006" not in codes(check(region({"people.yaml": no_kind})))
+
+
+def test_s007_points_at_the_first_documents_kind_or_at_the_file(region) -> None:  # type: ignore[no-untyped-def]
+    other = "# de regio staat elders\n\nkind: Organisation\nid: x\nname: X\ntype: ggd\n"
+    [finding] = only(check(region({"region.yaml": other})), "S007")
+    assert where(finding) == ("region.yaml", 3)
+    [finding] = only(check(region({"region.yaml": "# nog leeg\n"})), "S007")
+    assert where(finding) == ("region.yaml", 1)

@@ -44,7 +44,7 @@ class RegionResult:
     findings: list[Finding]
     files: int
     view: RegionView
-    gates_evaluated: bool = True  # False when S findings kept the G and A rules from running
+    gates_evaluated: bool  # False when S findings kept the G and A rules from running
     file_names: list[str] = field(default_factory=list)  # every file, relative to root (/ separators)
 
     @property
@@ -55,8 +55,9 @@ class RegionResult:
     def ready(self) -> bool | None:
         """May the region complete its current step? What `kngg check --target next` would say: no
         error finding, and no open item of the current gate that would be an error once enforced.
-        None in phase 2 (no step to complete) or when the progress itself is unknown."""
-        if self.phase != 1 or self.step is None:
+        None in phase 2 (no step to complete) or when the progress itself is unknown: then `step`
+        is None (it is only known in phase 1)."""
+        if self.step is None:
             return None
         if not self.gates_evaluated:
             return False
@@ -225,12 +226,9 @@ def _gemeenten_per_region(roots: list[Path]) -> dict[str, list[tuple[Path, str]]
 
 
 def _other_regions(root: Path, listed: dict[str, list[tuple[Path, str]]]) -> dict[str, list[str]]:
-    """For one region: each gemeente code that other regions also list → those regions' names."""
-    return {
-        code: [name for other, name in regions if other != root]
-        for code, regions in listed.items()
-        if len(regions) > 1 and any(other == root for other, _ in regions)
-    }
+    """For one region: each gemeente code → the names of the other regions that list it (R012
+    reads the region's own codes in it; a code no other region lists has no names)."""
+    return {code: [name for other, name in regions if other != root] for code, regions in listed.items()}
 
 
 def validate_selectors(options: CheckOptions) -> None:

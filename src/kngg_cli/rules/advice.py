@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from kngg_cli.findings import Problem
-from kngg_cli.model.region import Thresholds
 from kngg_cli.regionview import RegionView
 from kngg_cli.rules import rule
 from kngg_cli.rules.gates._common import filled, key_or_kind, role_entry
@@ -35,15 +34,13 @@ def iza_region(view: RegionView) -> Iterator[Problem]:
 
 @rule("A004")
 def split_coordinator(view: RegionView) -> Iterator[Problem]:
+    region = view.region
+    if region is None:
+        return
     roles = view.roles("regionale_coordinator")
     people = {ref.person.id for ref in roles}
     count = len(view.gemeente_codes)
-    region = view.region
-    threshold = (
-        region.thresholds.rc_split_above_gemeenten
-        if region is not None
-        else Thresholds().rc_split_above_gemeenten
-    )
+    threshold = region.thresholds.rc_split_above_gemeenten
     if count > threshold and len(people) == 1:
         ref = roles[0]
         params = {"person": ref.person.name, "id": ref.person.id, "gemeenten": count, "threshold": threshold}

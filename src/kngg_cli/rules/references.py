@@ -523,10 +523,8 @@ def local_role_scope(view: RegionView) -> Iterator[Problem]:
 def gemeente_in_two_regions(view: RegionView) -> Iterator[Problem]:
     """When a folder of regions is checked, the engine tells each region which gemeenten the other
     regions list (view.extra["other_regions"]: code → the other regions' names)."""
-    others: dict[str, list[str]] = view.extra.get("other_regions") or {}
-    if not others or view.region is None:
-        return
-    for code in view.gemeente_codes:
+    others: dict[str, list[str]] = view.extra.get("other_regions", {})
+    for code in view.gemeente_codes:  # none without a valid region
         for other in others.get(code, []):
             params = {"code": code, "gemeente": view.gemeente_names.get(code, code), "other": other}
             yield Problem("R012", view.gemeente_entry(code), "default", params, view.region_id)
