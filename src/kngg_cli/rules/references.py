@@ -498,7 +498,9 @@ def gemeente_organisation(view: RegionView) -> Iterator[Problem]:
             params = {"code": code, "name": view.gemeente_names.get(code, "")}
             yield Problem("R010", view.gemeente_entry(code), "default", params, view.region_id)
         for extra in found[1:]:
-            params = {"code": code, "other": found[0].id or ""}
+            first = found[0]  # by its id, or where it stands when it has none (S004 says so)
+            other = first.id or f"{first.source.relative}:{first.kind_location().span.line}"
+            params = {"code": code, "other": other}
             yield Problem("R010", extra.value_at(("gemeente",)), "several", params, extra.id)
 
 
