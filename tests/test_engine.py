@@ -55,14 +55,15 @@ def test_a_check_leaves_the_garbage_collector_as_it_found_it(region) -> None:  #
     assert gc.isenabled()
 
 
-def test_a_slim_result_keeps_only_the_lines_that_findings_point_into(region) -> None:  # type: ignore[no-untyped-def]
+def test_a_slim_result_keeps_only_the_files_that_findings_point_into(region) -> None:  # type: ignore[no-untyped-def]
     unknown_field = MINIMAL_REGION["organisations.yaml"].rstrip(" ") + "        kleur: blauw\n"
     root = region({"organisations.yaml": unknown_field})
     result = check_roots([root], CheckOptions(today=TODAY), slim=True)
     assert only(result, "S005")
     lines = {source.relative: source.lines for source in result.regions[0].view.files}
     assert any("kleur" in line for line in lines["organisations.yaml"])  # for the reporters' excerpt
-    assert lines["region.yaml"] == []
+    assert "region.yaml" not in lines  # a file no finding points into is dropped
+    assert "region.yaml" in result.regions[0].file_names  # but still named (junit lists every file)
 
 
 def test_malformed_gemeenten_in_a_folder_of_regions_are_findings_not_a_crash(tmp_path: Path) -> None:
